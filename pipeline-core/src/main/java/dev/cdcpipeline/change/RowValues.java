@@ -1,0 +1,84 @@
+package dev.cdcpipeline.change;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The kinds of value a row may hold, and how to compare them.
+ *
+ * <ul>
+ *   <li>{@link Long}: every integer column that fits (signed and unsigned up to INT UNSIGNED);
+ *   <li>{@link BigDecimal}: DECIMAL (exact, never through a double) and BIGINT UNSIGNED;
+ *   <li>{@link Double}: FLOAT and DOUBLE; {@link Boolean}: BIT(1);
+ *   <li>{@link String}: character types, ENUM, SET; {@link JsonText}: JSON;
+ *   <li>{@code byte[]}: binary types and BLOB;
+ *   <li>{@link LocalDate}: DATE; {@link LocalTime}: TIME; {@link LocalDateTime}: DATETIME, a
+ *       wall-clock time with no zone; {@link Instant}: TIMESTAMP, a point in time.
+ * </ul>
+ */
+public final class RowValues {
+
+    private RowValues() {}
+
+    public static boolean isSupported(Object value) {
+        return value == null
+                || value instanceof Long
+                || value instanceof BigDecimal
+                || value instanceof Double
+                || value instanceof Boolean
+                || value instanceof String
+                || value instanceof JsonText
+                || value instanceof byte[]
+                || value instanceof LocalDate
+                || value instanceof LocalTime
+                || value instanceof LocalDateTime
+                || value instanceof Instant;
+    }
+
+    /** Equal by content: byte arrays by their bytes, decimals by value whatever their scale. */
+    public static boolean sameValue(Object left, Object right) {
+        if (left instanceof byte[] leftBytes && right instanceof byte[] rightBytes) {
+            return Arrays.equals(leftBytes, rightBytes);
+        }
+        if (left instanceof BigDecimal leftDecimal && right instanceof BigDecimal rightDecimal) {
+            return leftDecimal.compareTo(rightDecimal) == 0;
+        }
+        return Objects.equals(left, right);
+    }
+
+    public static boolean sameRow(Map<String, Object> left, Map<String, Object> right) {
+        if (left == null || right == null) {
+            return left == right;
+        }
+        if (!left.keySet().equals(right.keySet())) {
+            return false;
+        }
+        for (Map.Entry<String, Object> column : left.entrySet()) {
+            if (!sameValue(column.getValue(), right.get(column.getKey()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A canonical text of a key value, for routing: equal values give equal texts. */
+    static String toKeyText(Object value) {
+        if (value == null) {
+            return "\u0002";
+        }
+        if (value instanceof byte[] bytes) {
+            return Base64.getEncoder().encodeToString(bytes);
+        }
+        if (value instanceof BigDecimal decimal) {
+            return decimal.stripTrailingZeros().toPlainString();
+        }
+        return value.toString();
+    }
+}

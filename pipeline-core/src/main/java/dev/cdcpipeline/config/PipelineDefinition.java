@@ -1,0 +1,72 @@
+package dev.cdcpipeline.config;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One pipeline, as defined by its YAML file: where it reads changes, where it writes them, and how
+ * it runs. Read it with {@link PipelineDefinitionParser}; the keys follow Flink CDC's YAML pipeline
+ * definitions (kebab-case) and Flink's own option names.
+ *
+ * <pre>{@code
+ * pipeline:
+ *   name: shop-mirror
+ *   parallelism: 2
+ * source:
+ *   type: mysql
+ *   hostname: db.example.com
+ *   port: 3306
+ *   username: cdc
+ *   password: ${MYSQL_PASSWORD}
+ *   tables: shop.customers, shop.orders
+ *   server-id: 5400-5404
+ *   server-time-zone: UTC
+ *   debezium.poll.interval.ms: 10
+ * warehouse:
+ *   url: jdbc:postgresql://warehouse.example.com:5432/warehouse
+ *   username: loader
+ *   password: ${WAREHOUSE_PASSWORD}
+ * kafka:
+ *   bootstrap-servers: broker1:9092,broker2:9092
+ * flink:
+ *   execution.checkpointing.interval: 10s
+ * }</pre>
+ *
+ * <p>Each section's keys, defaults and limits are listed on its record. Common to all:
+ * <ul>
+ *   <li>Every value may use environment variables: {@code ${NAME}}, or {@code ${NAME:-default}} for a
+ *       default when {@code NAME} is unset or empty; <code>$${</code> writes a literal <code>${</code>.
+ *   <li>A number may be written with or without quotes; a duration as Flink writes them:
+ *       {@code 500ms}, {@code 10s}, {@code 15min}, {@code 7d}.
+ *   <li>Unknown keys are errors, except under the pass-through prefixes ({@code debezium.*},
+ *       {@code jdbc.properties.*}, {@code properties.*}) and in the {@code flink:} section.
+ * </ul>
+ *
+ * @param pipeline {@code pipeline:}, required: see {@link PipelineSettings}
+ * @param source {@code source:}, required: see {@link MySqlSourceSettings}
+ * @param warehouse {@code warehouse:}, optional: see {@link WarehouseSettings}
+ * @param kafka {@code kafka:}, optional: see {@link KafkaSettings}; at least one of {@code warehouse:}
+ *     and {@code kafka:} is required
+ * @param dedup {@code dedup:}, optional, all defaults when absent: see {@link DedupSettings}
+ * @param flink {@code flink:}, optional: see {@link FlinkSettings}
+ */
+public record PipelineDefinition(
+        PipelineSettings pipeline,
+        MySqlSourceSettings source,
+        Optional<WarehouseSettings> warehouse,
+        Optional<KafkaSettings> kafka,
+        DedupSettings dedup,
+        FlinkSettings flink) {
+
+    public PipelineDefinition {
+        Objects.requireNonNull(pipeline, "pipeline");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(warehouse, "warehouse");
+        Objects.requireNonNull(kafka, "kafka");
+        Objects.requireNonNull(dedup, "dedup");
+        Objects.requireNonNull(flink, "flink");
+        if (warehouse.isEmpty() && kafka.isEmpty()) {
+            throw new IllegalArgumentException("a pipeline needs a warehouse, a kafka sink, or both");
+        }
+    }
+}

@@ -1,0 +1,272 @@
+package dev.cdcpipeline.config;
+
+import static dev.cdcpipeline.config.FlinkSettings.CHECKPOINTING_DIR;
+import static dev.cdcpipeline.config.FlinkSettings.CHECKPOINTING_INTERVAL;
+import static dev.cdcpipeline.config.FlinkSettings.DEFAULT_CHECKPOINTING_INTERVAL;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.FallbackKey;
+import org.apache.flink.util.TimeUtils;
+
+/**
+ * Reads a pipeline definition (YAML, see {@link PipelineDefinition}) into validated settings.
+ *
+ * <p>Every problem in the file is collected and reported in one {@link PipelineConfigException}, so
+ * that a pipeline never starts half-configured and the user fixes everything in one go. The
+ * settings records are built only from sections that read without problems; the exception is thrown
+ * before any of them could be returned.
+ */
+public final class PipelineDefinitionParser {
+
+    private static final String TABLE_PLACEHOLDER = "table";
+    private static final Set<String> PLACEHOLDERS = Set.of("pipeline", "database", TABLE_PLACEHOLDER);
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
+    private static final Pattern URL_PASSWORD_PARAMETER = Pattern.compile("(?i)[?&;]password=");
+
+    /** Kafka brokers refuse transaction timeouts above {@code transaction.max.timeout.ms}, 15 minutes by default. */
+    private static final Duration BROKER_DEFAULT_MAX_TRANSACTION_TIMEOUT = Duration.ofMinutes(15);
+
+    private static final ValueFormat<String> PIPELINE_NAME = ValueFormat.matching("[a-z][a-z0-9_-]{0,62}",
+            "a name of 1 to 63 characters a-z, 0-9, '_' or '-', starting with a letter");
+    private static final ValueFormat<Integer> AT_LEAST_ONE = ValueFormat.integerAtLeast(1);
+    private static final ValueFormat<Integer> AT_LEAST_ZERO = ValueFormat.integerAtLeast(0);
+    private static final ValueFormat<Integer> PORT = ValueFormat.integerBetween(1, 65535);
+    private static final ValueFormat<Duration> POSITIVE_DURATION = ValueFormat.positiveDuration();
+    private static final ValueFormat<String> HOST_NAME = ValueFormat.nonBlankText("a host name");
+    private static final ValueFormat<String> USER_NAME = ValueFormat.nonBlankText("a user name");
+    private static final ValueFormat<TablePattern> TABLE_PATTERN = new ValueFormat<>(
+            "database.table, each part a name or a Java regular expression (shop.orders, shop.order_.*, shop.\\.*)",
+            TablePattern::parse);
+    private static final ValueFormat<ServerIdRange> SERVER_ID = new ValueFormat<>(
+            "a server id or an inclusive range a-b with 1 <= a <= b <= " + ServerIdRange.MAX_ID, ServerIdRange::parse);
+    private static final ValueFormat<String> JDBC_URL = ValueFormat.text(
+            url -> url.startsWith("jdbc:postgresql:") && !URL_PASSWORD_PARAMETER.matcher(url).find(),
+            "a JDBC URL such as jdbc:postgresql://host:5432/db, without a password parameter (set password instead)");
+    private static final ValueFormat<String> SCHEMA = ValueFormat.nonBlankText("a schema name");
+    private static final ValueFormat<String> NAME_TEMPLATE = ValueFormat.text(
+            PipelineDefinitionParser::isNameTemplate,
+            "a name containing {table}, and optionally {pipeline} and {database}, as placeholders");
+    private static final ValueFormat<String> BOOTSTRAP_SERVERS =
+            ValueFormat.nonBlankText("host:port pairs separated by commas, such as broker1:9092,broker2:9092");
+    private static final ValueFormat<String> CHECKPOINT_DIR = ValueFormat.uriWithScheme(
+            "a URI with a scheme, such as file:///var/lib/cdc/checkpoints or s3://bucket/checkpoints");
+
+    private final EnvironmentSubstitution environment;
+    private final ConfigProblems problems = new ConfigProblems();
+
+    private PipelineDefinitionParser(Map<String, String> environment) {
+        this.environment = new EnvironmentSubstitution(environment);
+    }
+
+    /**
+     * Reads a pipeline definition given as text.
+     *
+     * @param environment the variables that {@code ${NAME}} refers to; production passes {@link System#getenv()}
+     * @throws PipelineConfigException listing every problem found
+     */
+    public static PipelineDefinition parse(String yamlText, Map<String, String> environment) {
+        return new PipelineDefinitionParser(environment).read(yamlText, null);
+    }
+
+    /**
+     * Reads a pipeline definition file (UTF-8).
+     *
+     * @param environment the variables that {@code ${NAME}} refers to; production passes {@link System#getenv()}
+     * @throws PipelineConfigException naming the file, if it cannot be read or has problems
+     */
+    public static PipelineDefinition parseFile(Path file, Map<String, String> environment) {
+        String yamlText;
+        try {
+            yamlText = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new PipelineConfigException(file.toString(), List.of("the file does not exist"), e);
+        } catch (CharacterCodingException e) {
+            throw new PipelineConfigException(file.toString(), List.of("the file is not UTF-8 text"), e);
+        } catch (IOException e) {
+            throw new PipelineConfigException(file.toString(), List.of("the file cannot be read: " + e), e);
+        }
+        return new PipelineDefinitionParser(environment).read(yamlText, file.toString());
+    }
+
+    private PipelineDefinition read(String yamlText, String source) {
+        PipelineDefinition definition = YamlTreeLoader.load(yamlText, problems)
+                .flatMap(this::topLevelMapping)
+                .map(root -> readDefinition(MappingReader.forDocument(root, environment, problems)))
+                .orElse(null);
+        problems.throwIfAny(source);
+        return definition;
+    }
+
+    /** The document as a mapping of sections; empty (a problem recorded) if it is anything else. */
+    private Optional<ObjectNode> topLevelMapping(JsonNode document) {
+        if (document.isObject()) {
+            return Optional.of((ObjectNode) document);
+        }
+        problems.addDocumentProblem(document.isNull()
+                ? "the definition is empty; expected the sections pipeline, source, and warehouse and/or kafka"
+                : "expected a mapping of sections (pipeline, source, ...) at the top level, got "
+                        + (document.isArray() ? "a list" : "a single value"));
+        return Optional.empty();
+    }
+
+    /**
+     * The whole definition, or {@code null} if any problem was found. The same holds for each
+     * {@code read<Section>} method: {@code null} for a section with problems (so {@code Optional.map}
+     * gives empty), never seen by a caller because {@link #read} then throws.
+     */
+    private PipelineDefinition readDefinition(MappingReader root) {
+        PipelineSettings pipeline = root.requiredSection("pipeline", "with at least name")
+                .map(this::readPipeline).orElse(null);
+        MySqlSourceSettings source = root.requiredSection("source",
+                        "with at least type, hostname, username, password and tables")
+                .map(this::readSource).orElse(null);
+        Optional<WarehouseSettings> warehouse = root.section("warehouse").map(this::readWarehouse);
+        Optional<KafkaSettings> kafka = root.section("kafka").map(this::readKafka);
+        DedupSettings dedup = readDedup(root.sectionOrEmpty("dedup"));
+        FlinkSettings flink = readFlink(root.sectionOrEmpty("flink"));
+        root.reportUnknownKeys();
+
+        if (!root.contains("warehouse") && !root.contains("kafka")) {
+            problems.add("warehouse, kafka", "expected at least one of these sink sections, got neither");
+        }
+        if (pipeline != null && source != null) {
+            checkServerIdsCoverParallelism(source.serverId(), pipeline.parallelism());
+        }
+        return problems.isEmpty()
+                ? new PipelineDefinition(pipeline, source, warehouse, kafka, dedup, flink)
+                : null;
+    }
+
+    private PipelineSettings readPipeline(MappingReader section) {
+        String name = section.required("name", PIPELINE_NAME);
+        int parallelism = section.optional("parallelism", AT_LEAST_ONE, 1);
+        section.reportUnknownKeys();
+        return section.hasProblems() ? null : new PipelineSettings(name, parallelism);
+    }
+
+    private MySqlSourceSettings readSource(MappingReader section) {
+        SourceType type = section.required("type", ValueFormat.oneOf(SourceType.class));
+        String hostname = section.required("hostname", HOST_NAME);
+        int port = section.optional("port", PORT, 3306);
+        String username = section.required("username", USER_NAME);
+        Secret password = section.requiredSecret("password");
+        List<TablePattern> tables = section.requiredList("tables", TABLE_PATTERN);
+        ServerIdRange serverId = section.optional("server-id", SERVER_ID, new ServerIdRange(5400, 5431));
+        ZoneId serverTimeZone = section.optional("server-time-zone", ValueFormat.zoneId(), ZoneId.of("UTC"));
+        StartupMode startupMode =
+                section.optional("startup-mode", ValueFormat.oneOf(StartupMode.class), StartupMode.INITIAL);
+        int snapshotChunkSize = section.optional("snapshot-chunk-size", AT_LEAST_ONE, 8096);
+        Map<String, String> debeziumProperties = section.prefixedProperties("debezium.");
+        Map<String, String> jdbcProperties = section.prefixedProperties("jdbc.properties.");
+        section.reportUnknownKeys();
+        return section.hasProblems() ? null : new MySqlSourceSettings(type, hostname, port, username, password,
+                tables, serverId, serverTimeZone, startupMode, snapshotChunkSize, debeziumProperties, jdbcProperties);
+    }
+
+    private WarehouseSettings readWarehouse(MappingReader section) {
+        String url = section.required("url", JDBC_URL);
+        String username = section.required("username", USER_NAME);
+        Secret password = section.requiredSecret("password");
+        String schema = section.optional("schema", SCHEMA, "public");
+        String tableName = section.optional("table-name", NAME_TEMPLATE, "{database}_{table}");
+        DeleteMode deleteMode = section.optional("delete-mode", ValueFormat.oneOf(DeleteMode.class), DeleteMode.SOFT);
+        int batchSize = section.optional("batch-size", AT_LEAST_ONE, 500);
+        Duration flushInterval = section.optional("flush-interval", POSITIVE_DURATION, Duration.ofSeconds(1));
+        int maxRetries = section.optional("max-retries", AT_LEAST_ZERO, 3);
+        section.reportUnknownKeys();
+        return section.hasProblems() ? null : new WarehouseSettings(url, username, password, schema, tableName,
+                deleteMode, batchSize, flushInterval, maxRetries);
+    }
+
+    private KafkaSettings readKafka(MappingReader section) {
+        String bootstrapServers = section.required("bootstrap-servers", BOOTSTRAP_SERVERS);
+        String topic = section.optional("topic", NAME_TEMPLATE, "{pipeline}.{database}.{table}");
+        Delivery delivery = section.optional("delivery", ValueFormat.oneOf(Delivery.class), Delivery.EXACTLY_ONCE);
+        Duration transactionTimeout =
+                section.optional("transaction-timeout", POSITIVE_DURATION, BROKER_DEFAULT_MAX_TRANSACTION_TIMEOUT);
+        int topicPartitions = section.optional("topic-partitions", AT_LEAST_ONE, 1);
+        Map<String, String> properties = section.prefixedProperties("properties.");
+        section.reportUnknownKeys();
+
+        boolean transactional = delivery == Delivery.EXACTLY_ONCE;
+        if (transactional && transactionTimeout.compareTo(BROKER_DEFAULT_MAX_TRANSACTION_TIMEOUT) > 0) {
+            section.addProblem("transaction-timeout", "expected at most 15min with delivery exactly-once, because Kafka"
+                    + " brokers refuse longer transactions unless their transaction.max.timeout.ms (default 15min)"
+                    + " is raised, got " + TimeUtils.formatWithHighestUnit(transactionTimeout));
+        }
+        // Each of these has its own key above; accepting both would leave two answers to one question.
+        refuseProperty(section, properties, "bootstrap.servers", "bootstrap-servers");
+        refuseProperty(section, properties, "transaction.timeout.ms", "transaction-timeout");
+        return section.hasProblems() ? null : new KafkaSettings(bootstrapServers, topic, delivery,
+                transactionTimeout, topicPartitions, properties);
+    }
+
+    private DedupSettings readDedup(MappingReader section) {
+        Duration stateTtl = section.optional("state-ttl", POSITIVE_DURATION, Duration.ofDays(7));
+        section.reportUnknownKeys();
+        return section.hasProblems() ? null : new DedupSettings(stateTtl);
+    }
+
+    /** Passes every option through; checks only the ones this project reads itself. */
+    private FlinkSettings readFlink(MappingReader section) {
+        Map<String, String> options = section.allProperties();
+        String interval = options.getOrDefault(CHECKPOINTING_INTERVAL, DEFAULT_CHECKPOINTING_INTERVAL);
+        section.validate(CHECKPOINTING_INTERVAL, interval, POSITIVE_DURATION);
+        if (options.containsKey(CHECKPOINTING_DIR)) {
+            section.validate(CHECKPOINTING_DIR, options.get(CHECKPOINTING_DIR), CHECKPOINT_DIR);
+        }
+        for (FallbackKey deprecated : CheckpointingOptions.CHECKPOINTS_DIRECTORY.fallbackKeys()) {
+            if (options.containsKey(deprecated.getKey())) {
+                section.addProblem(deprecated.getKey(),
+                        "deprecated name of " + CHECKPOINTING_DIR + "; use that key instead");
+            }
+        }
+        return section.hasProblems() ? null : new FlinkSettings(options);
+    }
+
+    /** Each parallel source reader needs a server id of its own. */
+    private void checkServerIdsCoverParallelism(ServerIdRange serverIds, int parallelism) {
+        if (serverIds.size() < parallelism) {
+            problems.add("source.server-id", "expected a range of at least " + parallelism
+                    + " server ids (one per source reader, as pipeline.parallelism is " + parallelism + "), got '"
+                    + serverIds + "' (" + serverIds.size() + (serverIds.size() == 1 ? " id)" : " ids)"));
+        }
+    }
+
+    private static void refuseProperty(MappingReader section, Map<String, String> properties, String property,
+            String replacementKey) {
+        if (properties.containsKey(property)) {
+            section.addProblem("properties." + property,
+                    "not accepted as a pass-through property; set " + section.pathOf(replacementKey) + " instead");
+        }
+    }
+
+    /** Every placeholder is a known one, and {table} is among them (else all tables would share one name). */
+    private static boolean isNameTemplate(String template) {
+        Matcher placeholder = PLACEHOLDER.matcher(template);
+        boolean hasTable = false;
+        while (placeholder.find()) {
+            if (!PLACEHOLDERS.contains(placeholder.group(1))) {
+                return false;
+            }
+            hasTable |= placeholder.group(1).equals(TABLE_PLACEHOLDER);
+        }
+        return hasTable;
+    }
+}

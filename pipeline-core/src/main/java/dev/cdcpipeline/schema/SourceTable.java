@@ -1,0 +1,23 @@
+package dev.cdcpipeline.schema;
+
+import dev.cdcpipeline.change.TableId;
+
+import java.io.Serializable;
+import java.util.List;
+
+/** A captured source table: its columns in table order and its primary key columns in key order. */
+public record SourceTable(TableId id, List<SourceColumn> columns, List<String> primaryKey)
+        implements Serializable {
+
+    public SourceTable {
+        columns = List.copyOf(columns);
+        primaryKey = List.copyOf(primaryKey);
+        if (primaryKey.isEmpty()) {
+            throw new IllegalArgumentException("Table " + id + " has no primary key");
+        }
+    }
+
+    public List<SourceColumn> nonKeyColumns() {
+        return columns.stream().filter(column -> !primaryKey.contains(column.name())).toList();
+    }
+}

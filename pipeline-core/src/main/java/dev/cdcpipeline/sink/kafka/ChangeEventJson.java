@@ -1,0 +1,112 @@
+package dev.cdcpipeline.sink.kafka;
+
+import dev.cdcpipeline.change.ChangeEvent;
+import dev.cdcpipeline.change.JsonText;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.Base64;
+import java.util.Map;
+
+/**
+ * The JSON of a change record on Kafka, close to Debezium's envelope without its schema part:
+ *
+ * <pre>{@code
+ * {"op":"u","source":{"connector":"mysql","db":"shop","table":"orders",
+ *   "position":"0000000003:00000000000000004711:0000000000","ts_ms":1732500000000},
+ *  "key":{"id":42},"before":{...},"after":{...},"ts_ms":1732500000123}
+ * }</pre>
+ *
+ * Values are plain JSON: decimals as exact numbers, dates and times as ISO-8601 text
+ * (TIMESTAMP columns in UTC with a {@code Z}, DATETIME as wall-clock time without a zone), JSON
+ * columns embedded as JSON, binary columns as base64. The record key is the {@code key} object.
+ */
+public final class ChangeEventJson {
+
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private ChangeEventJson() {}
+
+    public static byte[] value(ChangeEvent change, String connector, long producedAtMillis) {
+        return write(generator -> {
+            generator.writeStartObject();
+            generator.writeStringField("op", change.operation().code());
+            generator.writeObjectFieldStart("source");
+            generator.writeStringField("connector", connector);
+            generator.writeStringField("db", change.table().database());
+            generator.writeStringField("table", change.table().table());
+            generator.writeStringField("position", change.position().sortableText());
+            generator.writeNumberField("ts_ms", change.sourceTimestampMillis());
+            generator.writeEndObject();
+            writeRowField(generator, "key", change.key());
+            writeRowField(generator, "before", change.before());
+            writeRowField(generator, "after", change.after());
+            generator.writeNumberField("ts_ms", producedAtMillis);
+            generator.writeEndObject();
+        });
+    }
+
+    public static byte[] key(ChangeEvent change) {
+        return write(generator -> writeRow(generator, change.key()));
+    }
+
+    private static void writeRowField(JsonGenerator generator, String name, Map<String, Object> row) throws IOException {
+        generator.writeFieldName(name);
+        if (row == null) {
+            generator.writeNull();
+        } else {
+            writeRow(generator, row);
+        }
+    }
+
+    private static void writeRow(JsonGenerator generator, Map<String, Object> row) throws IOException {
+        generator.writeStartObject();
+        for (Map.Entry<String, Object> column : row.entrySet()) {
+            generator.writeFieldName(column.getKey());
+            writeValue(generator, column.getValue());
+        }
+        generator.writeEndObject();
+    }
+
+    private static void writeValue(JsonGenerator generator, Object value) throws IOException {
+        if (value == null) {
+            generator.writeNull();
+        } else if (value instanceof Long number) {
+            generator.writeNumber(number);
+        } else if (value instanceof BigDecimal decimal) {
+            // Plain digits: 1E+3 is exact too, but many consumers parse it as a double.
+            generator.writeNumber(decimal.toPlainString());
+        } else if (value instanceof Double number) {
+            generator.writeNumber(number);
+        } else if (value instanceof Boolean flag) {
+            generator.writeBoolean(flag);
+        } else if (value instanceof JsonText json) {
+            generator.writeRawValue(json.json());
+        } else if (value instanceof byte[] bytes) {
+            generator.writeString(Base64.getEncoder().encodeToString(bytes));
+        } else {
+            // String, and java.time values whose toString() is ISO-8601.
+            generator.writeString(value.toString());
+        }
+    }
+
+    private interface JsonWriting {
+        void writeTo(JsonGenerator generator) throws IOException;
+    }
+
+    private static byte[] write(JsonWriting writing) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        try (JsonGenerator generator = FACTORY.createGenerator(bytes, JsonEncoding.UTF8)) {
+            writing.writeTo(generator);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+}

@@ -1,0 +1,125 @@
+package dev.cdcpipeline.source.mysql;
+
+import dev.cdcpipeline.change.JsonText;
+
+import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.data.Decimal;
+import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.data.Field;
+import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.data.Schema;
+import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.data.Struct;
+
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Turns Debezium's Kafka Connect values into the row values of {@link dev.cdcpipeline.change.RowValues}.
+ *
+ * <p>Debezium encodes temporal and exact types as plain numbers or strings plus a schema name
+ * ("semantic type"); the name, not the physical type, says what a value means. The MySQL
+ * connector runs with {@code time.precision.mode=adaptive_time_microseconds} (its default),
+ * {@code decimal.handling.mode=precise} and {@code bigint.unsigned.handling.mode=precise}
+ * (set by {@link MySqlSourceFactory}), which keep every value exact.
+ */
+final class DebeziumValueConverter {
+
+    private static final long MICROS_PER_SECOND = 1_000_000L;
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
+
+    private DebeziumValueConverter() {}
+
+    static Map<String, Object> toRow(Struct struct) {
+        if (struct == null) {
+            return null;
+        }
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (Field field : struct.schema().fields()) {
+            row.put(field.name(), toValue(field, struct.get(field)));
+        }
+        return Collections.unmodifiableMap(row);
+    }
+
+    static Object toValue(Field field, Object value) {
+        if (value == null) {
+            return null;
+        }
+        Schema schema = field.schema();
+        String semanticType = schema.name();
+        if (semanticType != null) {
+            switch (semanticType) {
+                case Decimal.LOGICAL_NAME:
+                    return (BigDecimal) value;
+                case "io.debezium.time.Date":
+                    return LocalDate.ofEpochDay(((Number) value).longValue());
+                case "io.debezium.time.Timestamp":
+                    return localDateTime(Math.floorDiv((long) value, 1000L), Math.floorMod((long) value, 1000L) * 1_000_000L);
+                case "io.debezium.time.MicroTimestamp":
+                    return localDateTime(Math.floorDiv((long) value, MICROS_PER_SECOND), Math.floorMod((long) value, MICROS_PER_SECOND) * 1000L);
+                case "io.debezium.time.NanoTimestamp":
+                    return localDateTime(Math.floorDiv((long) value, NANOS_PER_SECOND), Math.floorMod((long) value, NANOS_PER_SECOND));
+                case "io.debezium.time.ZonedTimestamp":
+                    // ISO-8601 with an offset; Debezium renders TIMESTAMP columns in UTC.
+                    return OffsetDateTime.parse((String) value).toInstant();
+                case "io.debezium.time.Time":
+                    return LocalTime.ofNanoOfDay(((Number) value).longValue() * 1_000_000L);
+                case "io.debezium.time.MicroTime":
+                    return LocalTime.ofNanoOfDay(((Number) value).longValue() * 1000L);
+                case "io.debezium.time.NanoTime":
+                    return LocalTime.ofNanoOfDay(((Number) value).longValue());
+                case "io.debezium.time.Year":
+                    return ((Number) value).longValue();
+                case "io.debezium.data.Json":
+                    return new JsonText((String) value);
+                case "io.debezium.data.Enum":
+                case "io.debezium.data.EnumSet":
+                    return (String) value;
+                case "io.debezium.data.Bits":
+                    return bytes(value);
+                default:
+                    // Unknown semantic type: fall through to the physical type, which is exact.
+            }
+        }
+        switch (schema.type()) {
+            case INT8:
+            case INT16:
+            case INT32:
+            case INT64:
+                return ((Number) value).longValue();
+            case FLOAT32:
+            case FLOAT64:
+                return ((Number) value).doubleValue();
+            case BOOLEAN:
+                return (Boolean) value;
+            case STRING:
+                return (String) value;
+            case BYTES:
+                return bytes(value);
+            default:
+                throw new UnsupportedColumnValueException(
+                        "column '" + field.name() + "' has a value of type " + schema.type()
+                                + (semanticType == null ? "" : " (" + semanticType + ")")
+                                + " that the pipeline cannot map");
+        }
+    }
+
+    private static LocalDateTime localDateTime(long epochSecond, long nanoOfSecond) {
+        // DATETIME has no zone: Debezium encodes its wall-clock reading as if it were UTC.
+        return LocalDateTime.ofEpochSecond(epochSecond, (int) nanoOfSecond, ZoneOffset.UTC);
+    }
+
+    private static byte[] bytes(Object value) {
+        if (value instanceof byte[] array) {
+            return array;
+        }
+        ByteBuffer buffer = ((ByteBuffer) value).duplicate();
+        byte[] array = new byte[buffer.remaining()];
+        buffer.get(array);
+        return array;
+    }
+}

@@ -1,0 +1,137 @@
+package dev.cdcpipeline.source.mysql;
+
+import dev.cdcpipeline.change.TableId;
+import dev.cdcpipeline.config.MySqlSourceSettings;
+import dev.cdcpipeline.config.TablePattern;
+import dev.cdcpipeline.schema.SourceColumn;
+import dev.cdcpipeline.schema.SourceTable;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Finds the source tables a pipeline captures and reads their schemas from
+ * {@code information_schema}, before the job starts: a pattern that matches nothing, a table
+ * without a primary key or a column type we cannot carry exactly is a clear error now rather
+ * than a failing job later.
+ */
+public final class MySqlCatalog {
+
+    private static final String BASE_TABLES =
+            "SELECT TABLE_SCHEMA, TABLE_NAME FROM information_schema.TABLES WHERE TABLE_TYPE = 'BASE TABLE'"
+                    + " AND TABLE_SCHEMA NOT IN ('mysql', 'information_schema', 'performance_schema', 'sys')"
+                    + " ORDER BY TABLE_SCHEMA, TABLE_NAME";
+    private static final String COLUMNS =
+            "SELECT COLUMN_NAME, DATA_TYPE, COLUMN_TYPE, CHARACTER_MAXIMUM_LENGTH, NUMERIC_PRECISION,"
+                    + " NUMERIC_SCALE, DATETIME_PRECISION, IS_NULLABLE FROM information_schema.COLUMNS"
+                    + " WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION";
+    private static final String PRIMARY_KEY =
+            "SELECT COLUMN_NAME FROM information_schema.KEY_COLUMN_USAGE WHERE TABLE_SCHEMA = ?"
+                    + " AND TABLE_NAME = ? AND CONSTRAINT_NAME = 'PRIMARY' ORDER BY ORDINAL_POSITION";
+
+    /** The types the change model carries exactly; see {@link dev.cdcpipeline.change.RowValues}. */
+    static final Set<String> SUPPORTED_TYPES =
+            Set.of(
+                    "tinyint", "smallint", "mediumint", "int", "integer", "bigint",
+                    "decimal", "numeric", "float", "double", "real", "bit", "bool", "boolean",
+                    "char", "varchar", "tinytext", "text", "mediumtext", "longtext", "enum", "set",
+                    "json", "binary", "varbinary", "tinyblob", "blob", "mediumblob", "longblob",
+                    "date", "datetime", "timestamp", "time", "year");
+
+    private MySqlCatalog() {}
+
+    public static List<SourceTable> discover(MySqlSourceSettings source) {
+        try (Connection connection = MySqlConnections.open(source)) {
+            List<TableId> matched = matchingTables(connection, source.tables());
+            List<SourceTable> tables = new ArrayList<>();
+            for (TableId table : matched) {
+                tables.add(describe(connection, table));
+            }
+            return tables;
+        } catch (SQLException e) {
+            throw new SourceUnavailableException(
+                    "Cannot read the table list of the " + MySqlConnections.describe(source) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<TableId> matchingTables(Connection connection, List<TablePattern> patterns)
+            throws SQLException {
+        List<TableId> all = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(BASE_TABLES);
+                ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                all.add(new TableId(rows.getString(1), rows.getString(2)));
+            }
+        }
+        List<TableId> matched = new ArrayList<>();
+        List<String> unmatched = new ArrayList<>();
+        for (TablePattern pattern : patterns) {
+            List<TableId> hits =
+                    all.stream().filter(table -> pattern.matches(table.database(), table.table())).toList();
+            if (hits.isEmpty()) {
+                unmatched.add(pattern.toString());
+            }
+            hits.stream().filter(table -> !matched.contains(table)).forEach(matched::add);
+        }
+        if (!unmatched.isEmpty()) {
+            throw new SourceUnavailableException(
+                    "source.tables: no table of the source matches " + String.join(", ", unmatched)
+                            + " (or the user lacks SELECT on it)");
+        }
+        return matched;
+    }
+
+    private static SourceTable describe(Connection connection, TableId table) throws SQLException {
+        List<SourceColumn> columns = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(COLUMNS)) {
+            statement.setString(1, table.database());
+            statement.setString(2, table.table());
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    columns.add(column(table, rows));
+                }
+            }
+        }
+        List<String> primaryKey = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(PRIMARY_KEY)) {
+            statement.setString(1, table.database());
+            statement.setString(2, table.table());
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    primaryKey.add(rows.getString(1));
+                }
+            }
+        }
+        if (primaryKey.isEmpty()) {
+            throw new SourceUnavailableException(
+                    "Table " + table + " has no primary key: the pipeline keys every change by it;"
+                            + " add one or leave the table out of source.tables");
+        }
+        return new SourceTable(table, columns, primaryKey);
+    }
+
+    private static SourceColumn column(TableId table, ResultSet row) throws SQLException {
+        String name = row.getString("COLUMN_NAME");
+        String dataType = row.getString("DATA_TYPE").toLowerCase();
+        if (!SUPPORTED_TYPES.contains(dataType)) {
+            throw new SourceUnavailableException(
+                    "Column " + table + "." + name + " has type " + dataType
+                            + ", which the pipeline does not carry yet; leave the table out of source.tables");
+        }
+        String columnType = row.getString("COLUMN_TYPE").toLowerCase();
+        return new SourceColumn(
+                name,
+                dataType,
+                columnType.contains("unsigned"),
+                row.getLong("CHARACTER_MAXIMUM_LENGTH"),
+                row.getInt("NUMERIC_PRECISION"),
+                row.getInt("NUMERIC_SCALE"),
+                row.getInt("DATETIME_PRECISION"),
+                "YES".equals(row.getString("IS_NULLABLE")));
+    }
+}

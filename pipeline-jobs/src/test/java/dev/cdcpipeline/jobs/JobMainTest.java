@@ -1,0 +1,49 @@
+package dev.cdcpipeline.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cdcpipeline.cli.RunCommand;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+class JobMainTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int execute(String... args) {
+        return JobMain.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        assertThat(execute("--help")).isEqualTo(RunCommand.OK);
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("run <pipeline.yaml>").contains("--help");
+    }
+
+    @Test
+    void anUnknownCommandIsAUsageError() {
+        assertThat(execute("launch")).isEqualTo(RunCommand.BAD_CONFIGURATION);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unknown command").contains("run <pipeline.yaml>");
+    }
+
+    @Test
+    void aBadPipelineFileFailsBeforeAnythingStartsAndNamesTheKey(@TempDir Path directory) throws Exception {
+        Path file = directory.resolve("bad.yaml");
+        Files.writeString(file, "pipeline:\n  name: shop\nsource:\n  type: mysql\n  hostname: localhost\n  port: banana\n"
+                + "  username: cdc\n  password: hunter2-secret\n  tables: shop.orders\nkafka:\n  bootstrap-servers: localhost:9092\n");
+
+        assertThat(execute("run", file.toString())).isEqualTo(RunCommand.BAD_CONFIGURATION);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("source.port").doesNotContain("hunter2-secret");
+    }
+}

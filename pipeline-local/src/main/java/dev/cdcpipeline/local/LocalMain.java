@@ -1,0 +1,80 @@
+package dev.cdcpipeline.local;
+
+import dev.cdcpipeline.cli.RunCommand;
+import dev.cdcpipeline.local.demo.DemoOptions;
+import dev.cdcpipeline.local.demo.DemoRun;
+import dev.cdcpipeline.local.verify.ReconciliationReport;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/** The entry point of {@code pipeline-local.jar}: Flink runs inside this JVM. */
+public final class LocalMain {
+
+    static final String USAGE = String.join("\n",
+            "Usage: java -jar pipeline-local.jar <command> [arguments]",
+            "",
+            "Commands:",
+            "  run <pipeline.yaml>   run a pipeline in a local Flink mini-cluster against the databases and Kafka it names",
+            "  " + DemoOptions.USAGE,
+            "                        start MariaDB, PostgreSQL and Kafka here, run the shop pipeline while a generator",
+            "                        changes the shop, then reconcile source, warehouse and topics row by row",
+            "  --help                show this help");
+
+    /**
+     * The binlog client logs through java.util.logging, at INFO for every (re)connection. Held here
+     * because java.util.logging keeps loggers only weakly: a collected logger forgets its level.
+     */
+    private static final java.util.logging.Logger BINLOG_CLIENT_LOG =
+            java.util.logging.Logger.getLogger("com.github.shyiko.mysql.binlog");
+
+    private LocalMain() {}
+
+    public static void main(String[] args) {
+        BINLOG_CLIENT_LOG.setLevel(java.util.logging.Level.WARNING);
+        int exitCode = execute(args, System.out, System.err);
+        // Servers and Flink leave non-daemon threads behind: exit explicitly.
+        System.exit(exitCode);
+    }
+
+    static int execute(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
+            out.println(USAGE);
+            return args.length == 0 ? RunCommand.BAD_CONFIGURATION : RunCommand.OK;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        switch (args[0]) {
+            case "run":
+                if (rest.length != 1) {
+                    break;
+                }
+                return RunCommand.run(Path.of(rest[0]), System.getenv(), LocalEnvironments::create, out, err);
+            case "demo":
+                return demo(rest, out, err);
+            default:
+                break;
+        }
+        err.println("Unknown command or wrong arguments: " + String.join(" ", args) + "\n\n" + USAGE);
+        return RunCommand.BAD_CONFIGURATION;
+    }
+
+    private static int demo(String[] args, PrintStream out, PrintStream err) {
+        DemoOptions options;
+        try {
+            options = DemoOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage() + "\n\n" + USAGE);
+            return RunCommand.BAD_CONFIGURATION;
+        }
+        try {
+            ReconciliationReport report = new DemoRun(options, out).run();
+            out.println(report.summaryLine());
+            return report.consistent() ? RunCommand.OK : RunCommand.FAILED;
+        } catch (Exception e) {
+            err.println("demo failed: " + e);
+            e.printStackTrace(err);
+            return RunCommand.FAILED;
+        }
+    }
+}

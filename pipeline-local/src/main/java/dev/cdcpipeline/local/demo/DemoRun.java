@@ -1,0 +1,118 @@
+package dev.cdcpipeline.local.demo;
+
+import dev.cdcpipeline.config.PipelineDefinition;
+import dev.cdcpipeline.config.PipelineDefinitionParser;
+import dev.cdcpipeline.job.PipelineLauncher;
+import dev.cdcpipeline.job.RunningPipeline;
+import dev.cdcpipeline.local.LocalEnvironments;
+import dev.cdcpipeline.local.progress.ProgressLine;
+import dev.cdcpipeline.local.verify.ReconciliationReport;
+import dev.cdcpipeline.local.verify.Reconciler;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The playground: real servers, the shop database, the pipeline in a local mini-cluster while a
+ * generator keeps changing the shop; then the generator stops, the pipeline catches up, and the
+ * warehouse and the topics are reconciled against the source row by row.
+ */
+public final class DemoRun {
+
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
+    private static final Duration CATCH_UP_LIMIT = Duration.ofSeconds(120);
+    private static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(2);
+
+    private final DemoOptions options;
+    private final PrintStream out;
+
+    public DemoRun(DemoOptions options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+    }
+
+    /** Runs the demo; returns the reconciliation, whose summary the caller prints last. */
+    public ReconciliationReport run() throws Exception {
+        out.println("playground: starting MariaDB (binlog on), PostgreSQL and Kafka in " + options.workDirectory());
+        try (Playground playground = Playground.start(options.workDirectory())) {
+            Thread cleanupOnInterrupt = new Thread(() -> closeQuietly(playground), "playground-shutdown");
+            Runtime.getRuntime().addShutdownHook(cleanupOnInterrupt);
+            try {
+                return runWith(playground);
+            } finally {
+                Runtime.getRuntime().removeShutdownHook(cleanupOnInterrupt);
+            }
+        }
+    }
+
+    private ReconciliationReport runWith(Playground playground) throws Exception {
+        try (Connection connection = playground.sourceAdminConnection()) {
+            DemoShop.createAndSeed(connection, options.seed(), options.customers(), options.products(), options.orders());
+        }
+        out.printf("playground: shop database created with %d customers, %d products, %d orders (seed %d)%n",
+                options.customers(), options.products(), options.orders(), options.seed());
+
+        Path pipelineFile = options.workDirectory().resolve("demo-pipeline.yaml");
+        Files.writeString(pipelineFile, playground.pipelineYaml("shop-demo", options.parallelism(), CHECKPOINT_INTERVAL,
+                options.workDirectory().resolve("checkpoints"), ""));
+        out.println("playground: pipeline definition in " + pipelineFile);
+        PipelineDefinition definition = PipelineDefinitionParser.parseFile(pipelineFile, playground.secrets());
+
+        RunningPipeline pipeline = PipelineLauncher.start(definition, LocalEnvironments::create);
+        out.println("pipeline: started as Flink job " + pipeline.job().getJobID() + " at parallelism " + options.parallelism());
+        ProgressLine progress = new ProgressLine(options.initialRows());
+        try (LoadGenerator generator = LoadGenerator.start(playground::sourceAdminConnectionUnchecked, options.seed() + 1, options.changesPerSecond())) {
+            out.printf("generator: changing the shop at %.0f changes/s for %d s%n", options.changesPerSecond(), options.duration().toSeconds());
+            long end = System.nanoTime() + options.duration().toNanos();
+            while (System.nanoTime() < end) {
+                requireRunning(pipeline);
+                TimeUnit.NANOSECONDS.sleep(Math.min(PROGRESS_EVERY.toNanos(), Math.max(0, end - System.nanoTime())));
+                out.println(progress.next(generator.committedChanges()));
+            }
+            long changes = generator.stop();
+            out.println("generator: stopped after " + changes + " committed changes; waiting for the pipeline to catch up");
+            ReconciliationReport report = awaitConsistent(pipeline, progress, changes);
+            pipeline.job().cancel().get(30, TimeUnit.SECONDS);
+            return report;
+        }
+    }
+
+    private ReconciliationReport awaitConsistent(RunningPipeline pipeline, ProgressLine progress, long changes) throws Exception {
+        Reconciler reconciler = new Reconciler(pipeline.plan());
+        long started = System.nanoTime();
+        long deadline = started + CATCH_UP_LIMIT.toNanos();
+        ReconciliationReport report = reconciler.reconcile();
+        while (!report.consistent() && System.nanoTime() < deadline) {
+            requireRunning(pipeline);
+            out.println(progress.next(changes));
+            TimeUnit.SECONDS.sleep(1);
+            report = reconciler.reconcile();
+        }
+        if (report.consistent()) {
+            out.printf("pipeline: caught up in %.1f s%n", (System.nanoTime() - started) / 1e9);
+        } else {
+            out.println("pipeline: NOT consistent after " + CATCH_UP_LIMIT.toSeconds() + " s; first differences:");
+            report.examples().forEach(example -> out.println("  " + example));
+        }
+        return report;
+    }
+
+    private static void requireRunning(RunningPipeline pipeline) throws Exception {
+        if (pipeline.job().getJobStatus().get().isGloballyTerminalState()) {
+            pipeline.job().getJobExecutionResult().get();
+            throw new IllegalStateException("The pipeline job ended before the demo did");
+        }
+    }
+
+    private static void closeQuietly(Playground playground) {
+        try {
+            playground.close();
+        } catch (Exception e) {
+            System.err.println("playground: could not stop every server: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.cdcpipeline.local.demo;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
+
+/**
+ * Keeps changing the shop at a steady rate, as its application would: new orders, order updates,
+ * cancellations, new and changed customers, stock changes. Runs on its own thread until stopped;
+ * a failed statement stops it and is reported by {@link #stop()}.
+ */
+public final class LoadGenerator implements AutoCloseable {
+
+    private final Supplier<Connection> connections;
+    private final long seed;
+    private final double changesPerSecond;
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final AtomicLong committed = new AtomicLong();
+    private final Thread thread;
+    private volatile Exception failure;
+
+    private LoadGenerator(Supplier<Connection> connections, long seed, double changesPerSecond) {
+        this.connections = connections;
+        this.seed = seed;
+        this.changesPerSecond = changesPerSecond;
+        this.thread = new Thread(this::run, "shop-load-generator");
+        this.thread.setDaemon(true);
+    }
+
+    /** Starts changing rows that {@link DemoShop#createAndSeed} created with the same connection source. */
+    public static LoadGenerator start(Supplier<Connection> connections, long seed, double changesPerSecond) {
+        LoadGenerator generator = new LoadGenerator(connections, seed, changesPerSecond);
+        generator.thread.start();
+        return generator;
+    }
+
+    public long committedChanges() {
+        return committed.get();
+    }
+
+    /** Stops after the statement under way and returns the number of committed changes. */
+    public long stop() throws Exception {
+        running.set(false);
+        thread.join(TimeUnit.SECONDS.toMillis(30));
+        if (failure != null) {
+            throw new IllegalStateException("The load generator failed: " + failure.getMessage(), failure);
+        }
+        return committed.get();
+    }
+
+    @Override
+    public void close() throws Exception {
+        running.set(false);
+        thread.join(TimeUnit.SECONDS.toMillis(30));
+    }
+
+    private void run() {
+        long intervalNanos = (long) (TimeUnit.SECONDS.toNanos(1) / changesPerSecond);
+        try (Connection connection = connections.get()) {
+            ShopData shop = ShopData.resume(connection, new Random(seed));
+            long next = System.nanoTime();
+            while (running.get()) {
+                change(shop);
+                committed.incrementAndGet();
+                next += intervalNanos;
+                long ahead = next - System.nanoTime();
+                if (ahead > 0) {
+                    // Pacing to the configured rate, not waiting for a condition.
+                    LockSupport.parkNanos(ahead);
+                }
+            }
+        } catch (Exception e) {
+            failure = e;
+        }
+    }
+
+    private static void change(ShopData shop) throws SQLException {
+        int dice = shop.roll(100);
+        if (dice < 35) {
+            shop.insertOrder();
+        } else if (dice < 65) {
+            shop.updateOrder();
+        } else if (dice < 75) {
+            shop.deleteOrder();
+        } else if (dice < 83) {
+            shop.insertCustomer();
+        } else if (dice < 92) {
+            shop.updateCustomer();
+        } else if (dice < 98) {
+            shop.updateProduct();
+        } else {
+            shop.deleteCustomer();
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package dev.cdcpipeline.local.infra;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
+import org.apache.commons.io.FileUtils;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real single-node Kafka broker (KRaft, broker and controller in one) running inside this JVM. It needs no
+ * separate process, so it dies with the JVM and leaves no orphan behind after a {@code kill -9}. Every start
+ * gives an empty broker, like the embedded databases, which are empty on every start too.
+ */
+public final class EmbeddedKafka implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
+
+    private static final String HOST = "127.0.0.1";
+    private static final int NODE_ID = 1;
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration READY_ATTEMPT_TIMEOUT = Duration.ofSeconds(1);
+    private static final Duration READY_POLL_INTERVAL = Duration.ofMillis(50);
+
+    private final KafkaRaftServer server;
+    private final String bootstrapServers;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers) {
+        this.server = server;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /** Formats fresh storage under {@code workDir}, starts the broker and waits until it serves. */
+    public static EmbeddedKafka start(Path workDir) throws IOException {
+        long startNanos = System.nanoTime();
+        Path dir = Files.createDirectories(workDir.toAbsolutePath());
+        int[] ports = FreePorts.pick(2);
+        int brokerPort = ports[0];
+        int controllerPort = ports[1];
+        Path logDir = dir.resolve("kafka-logs");
+        // Formatting refuses storage that an earlier start formatted with another cluster id.
+        FileUtils.deleteDirectory(logDir.toFile());
+        Properties properties = brokerProperties(logDir, brokerPort, controllerPort);
+        formatStorage(properties, dir.resolve("kafka-server.properties"));
+
+        KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(properties, false), Time.SYSTEM);
+        EmbeddedKafka kafka = new EmbeddedKafka(server, HOST + ":" + brokerPort);
+        try {
+            server.startup();
+            kafka.awaitServing();
+        } catch (RuntimeException e) {
+            kafka.close();
+            throw e;
+        }
+        LOG.info("Kafka broker started on {} in {} ms", kafka.bootstrapServers,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
+        return kafka;
+    }
+
+    private static Properties brokerProperties(Path logDir, int brokerPort, int controllerPort) {
+        Properties properties = new Properties();
+        properties.putAll(Map.ofEntries(
+                Map.entry("process.roles", "broker,controller"),
+                Map.entry("node.id", String.valueOf(NODE_ID)),
+                Map.entry("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort),
+                Map.entry("listeners", "PLAINTEXT://" + HOST + ":" + brokerPort + ",CONTROLLER://" + HOST + ":" + controllerPort),
+                Map.entry("advertised.listeners", "PLAINTEXT://" + HOST + ":" + brokerPort),
+                Map.entry("controller.listener.names", "CONTROLLER"),
+                Map.entry("inter.broker.listener.name", "PLAINTEXT"),
+                Map.entry("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"),
+                Map.entry("log.dirs", logDir.toString()),
+                // One node: every internal topic and every write has to make do with a single replica.
+                Map.entry("offsets.topic.replication.factor", "1"),
+                Map.entry("transaction.state.log.replication.factor", "1"),
+                Map.entry("transaction.state.log.min.isr", "1"),
+                Map.entry("min.insync.replicas", "1"),
+                // The defaults (50 partitions each) make the first consumer group and transaction slow to start.
+                Map.entry("offsets.topic.num.partitions", "1"),
+                Map.entry("transaction.state.log.num.partitions", "1"),
+                Map.entry("group.initial.rebalance.delay.ms", "0"),
+                Map.entry("num.partitions", "1"),
+                // The pipeline creates its topics itself; a typo must fail instead of creating a stray topic.
+                Map.entry("auto.create.topics.enable", "false")));
+        return properties;
+    }
+
+    /** KRaft refuses to start on storage that is not formatted with a cluster id. */
+    private static void formatStorage(Properties properties, Path configFile) throws IOException {
+        try (OutputStream out = Files.newOutputStream(configFile)) {
+            properties.store(out, "Written by " + EmbeddedKafka.class.getSimpleName() + " for kafka-storage format");
+        }
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        String[] arguments = {"format", "--config", configFile.toString(),
+                "--cluster-id", Uuid.randomUuid().toString()};
+        int exitCode;
+        try (PrintStream printStream = new PrintStream(output, true, StandardCharsets.UTF_8)) {
+            exitCode = StorageTool.execute(arguments, printStream);
+        }
+        if (exitCode != 0) {
+            throw new IOException("Formatting the Kafka storage failed (" + exitCode + "): "
+                    + output.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Started is not serving yet: the broker must have registered with the controller and be unfenced. */
+    private void awaitServing() {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        DescribeClusterOptions oneAttempt = new DescribeClusterOptions()
+                .timeoutMs((int) READY_ATTEMPT_TIMEOUT.toMillis());
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            Exception lastFailure = null;
+            while (System.nanoTime() < deadline) {
+                try {
+                    if (!admin.describeCluster(oneAttempt).nodes().get().isEmpty()) {
+                        return;
+                    }
+                } catch (ExecutionException e) {
+                    lastFailure = e;
+                }
+                Thread.sleep(READY_POLL_INTERVAL.toMillis());
+            }
+            throw new IllegalStateException("Kafka broker on " + bootstrapServers + " did not serve within "
+                    + READY_TIMEOUT, lastFailure);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the Kafka broker", e);
+        }
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            server.shutdown();
+            server.awaitShutdown();
+        }
+    }
+}

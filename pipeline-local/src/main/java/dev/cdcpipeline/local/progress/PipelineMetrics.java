@@ -1,0 +1,79 @@
+package dev.cdcpipeline.local.progress;
+
+import dev.cdcpipeline.dedup.DedupFunction;
+
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Gauge;
+import org.apache.flink.metrics.Metric;
+import org.apache.flink.metrics.MetricConfig;
+import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.metrics.reporter.MetricReporter;
+import org.apache.flink.metrics.reporter.MetricReporterFactory;
+
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The pipeline's own metrics, read in this JVM while a local mini-cluster runs: a Flink metric
+ * reporter that keeps the dedup operators' counters and gauges of every subtask, and sums them.
+ * A static registry is the bridge because Flink, not we, creates the reporter; it only works
+ * where the job runs in this JVM, which is the point of the local runner.
+ */
+public final class PipelineMetrics {
+
+    /** Flink configuration that installs the reporter. */
+    public static final Map<String, String> REPORTER_CONFIGURATION = Map.of(
+            "metrics.reporter.progress.factory.class", Factory.class.getName(),
+            "metrics.reporter.progress.interval", "1 s");
+
+    private static final Map<String, Metric> METRICS = new ConcurrentHashMap<>();
+
+    private PipelineMetrics() {}
+
+    /** The sum over all subtasks of a dedup counter, e.g. {@code eventsOut}. */
+    public static long sumOfCounter(String name) {
+        return METRICS.entrySet().stream()
+                .filter(entry -> entry.getKey().endsWith("." + name) && entry.getValue() instanceof Counter)
+                .mapToLong(entry -> ((Counter) entry.getValue()).getCount())
+                .sum();
+    }
+
+    /** The largest value over all subtasks of a numeric dedup gauge, e.g. {@code sourceLagMillis}. */
+    public static long maxOfGauge(String name) {
+        return METRICS.entrySet().stream()
+                .filter(entry -> entry.getKey().endsWith("." + name) && entry.getValue() instanceof Gauge<?>)
+                .mapToLong(entry -> ((Number) ((Gauge<?>) entry.getValue()).getValue()).longValue())
+                .max()
+                .orElse(0);
+    }
+
+    /** Creates the reporter from the Flink configuration above. */
+    public static final class Factory implements MetricReporterFactory {
+        @Override
+        public MetricReporter createMetricReporter(Properties properties) {
+            return new Reporter();
+        }
+    }
+
+    static final class Reporter implements MetricReporter {
+        @Override
+        public void open(MetricConfig config) {}
+
+        @Override
+        public void close() {}
+
+        @Override
+        public void notifyOfAddedMetric(Metric metric, String name, MetricGroup group) {
+            String identifier = group.getMetricIdentifier(name);
+            if (identifier.contains("." + DedupFunction.METRIC_GROUP + ".")) {
+                METRICS.put(identifier, metric);
+            }
+        }
+
+        @Override
+        public void notifyOfRemovedMetric(Metric metric, String name, MetricGroup group) {
+            METRICS.remove(group.getMetricIdentifier(name), metric);
+        }
+    }
+}

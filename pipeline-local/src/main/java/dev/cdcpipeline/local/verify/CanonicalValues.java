@@ -1,0 +1,93 @@
+package dev.cdcpipeline.local.verify;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.Base64;
+
+/**
+ * One canonical text per value, whichever side it comes from: a source or warehouse result set,
+ * or a change record's JSON. Two sides agree on a value exactly when their texts are equal.
+ * Timestamps are read as epoch seconds on both databases (see {@link #selectExpression}), so
+ * no driver or session time zone takes part in the comparison.
+ */
+final class CanonicalValues {
+
+    static final String NULL = "<null>";
+
+    static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+    private CanonicalValues() {}
+
+    /** How to select a column so that {@link #fromResultSet} can read it. */
+    static String selectExpression(String quotedColumn, ValueKind kind, boolean postgres) {
+        if (kind != ValueKind.TIMESTAMP) {
+            return quotedColumn;
+        }
+        return postgres ? "EXTRACT(EPOCH FROM " + quotedColumn + ")" : "UNIX_TIMESTAMP(" + quotedColumn + ")";
+    }
+
+    static String fromResultSet(ResultSet row, int index, ValueKind kind) throws SQLException {
+        if (row.getObject(index) == null) {
+            return NULL;
+        }
+        return switch (kind) {
+            case NUMBER, TIMESTAMP -> number(row.getBigDecimal(index));
+            case FLOATING -> Double.toString(row.getDouble(index));
+            case BOOLEAN -> Boolean.toString(row.getBoolean(index));
+            case JSON -> json(row.getString(index));
+            case BYTES -> Base64.getEncoder().encodeToString(row.getBytes(index));
+            case DATE -> row.getObject(index, LocalDate.class).toString();
+            case DATE_TIME -> row.getObject(index, LocalDateTime.class).toString();
+            case TIME -> row.getObject(index, LocalTime.class).toString();
+            case TEXT -> row.getString(index);
+        };
+    }
+
+    static String fromJson(JsonNode value, ValueKind kind) {
+        if (value == null || value.isNull()) {
+            return NULL;
+        }
+        return switch (kind) {
+            case NUMBER -> number(value.decimalValue());
+            case FLOATING -> Double.toString(value.asDouble());
+            case BOOLEAN -> Boolean.toString(value.asBoolean());
+            case JSON -> json(value.toString());
+            case BYTES, TEXT -> value.asText();
+            case DATE -> LocalDate.parse(value.asText()).toString();
+            case DATE_TIME -> LocalDateTime.parse(value.asText()).toString();
+            case TIME -> LocalTime.parse(value.asText()).toString();
+            case TIMESTAMP -> number(epochSeconds(Instant.parse(value.asText())));
+        };
+    }
+
+    private static BigDecimal epochSeconds(Instant instant) {
+        return BigDecimal.valueOf(instant.getEpochSecond()).add(BigDecimal.valueOf(instant.getNano(), 9));
+    }
+
+    private static String number(BigDecimal number) {
+        return number.signum() == 0 ? "0" : number.stripTrailingZeros().toPlainString();
+    }
+
+    private static String json(String text) {
+        try {
+            Object parsed = JSON.readValue(text, Object.class);
+            return JSON.writeValueAsString(parsed);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Not JSON: " + text, e);
+        }
+    }
+}

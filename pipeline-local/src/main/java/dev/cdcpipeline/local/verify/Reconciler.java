@@ -1,0 +1,192 @@
+package dev.cdcpipeline.local.verify;
+
+import dev.cdcpipeline.change.TableId;
+import dev.cdcpipeline.config.KafkaSettings;
+import dev.cdcpipeline.config.MySqlSourceSettings;
+import dev.cdcpipeline.config.WarehouseSettings;
+import dev.cdcpipeline.job.PipelinePlan;
+import dev.cdcpipeline.schema.SourceColumn;
+import dev.cdcpipeline.schema.SourceTable;
+import dev.cdcpipeline.sink.warehouse.WarehouseTable;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Compares every captured table row by row: the source against the warehouse table's live rows,
+ * and against the latest row per key that the table's change topic holds (read with
+ * {@code isolation.level=read_committed}, so only what the pipeline committed counts).
+ */
+public final class Reconciler {
+
+    private static final int MAX_EXAMPLES = 10;
+
+    private final PipelinePlan plan;
+
+    public Reconciler(PipelinePlan plan) {
+        this.plan = plan;
+    }
+
+    public ReconciliationReport reconcile() throws Exception {
+        long sourceRows = 0;
+        long warehouseRows = 0;
+        long kafkaRecords = 0;
+        List<String> mismatches = new ArrayList<>();
+        for (SourceTable table : plan.sourceTables()) {
+            Map<String, List<String>> source = readSource(table);
+            sourceRows += source.size();
+            WarehouseTable warehouseTable = warehouseTableOf(table.id());
+            if (warehouseTable != null) {
+                Map<String, List<String>> warehouse = readWarehouse(table, warehouseTable);
+                warehouseRows += warehouse.size();
+                compare(table, "warehouse", source, warehouse, mismatches);
+            }
+            String topic = plan.topicByTable().get(table.id());
+            if (topic != null) {
+                TopicContents contents = readTopic(topic, table);
+                kafkaRecords += contents.records();
+                contents.violations().forEach(violation -> mismatches.add(table.id() + " topic " + topic + ": " + violation));
+                compare(table, "topic " + topic, source, latestRows(table, contents), mismatches);
+            }
+        }
+        return new ReconciliationReport(plan.sourceTables().size(), sourceRows, warehouseRows, kafkaRecords,
+                mismatches.size(), mismatches.subList(0, Math.min(MAX_EXAMPLES, mismatches.size())));
+    }
+
+    private static void compare(SourceTable table, String side, Map<String, List<String>> source,
+            Map<String, List<String>> copy, List<String> mismatches) {
+        Set<String> keys = new TreeSet<>(source.keySet());
+        keys.addAll(copy.keySet());
+        for (String key : keys) {
+            List<String> expected = source.get(key);
+            List<String> actual = copy.get(key);
+            if (actual == null) {
+                mismatches.add(table.id() + " key " + key + ": in the source, missing from the " + side);
+            } else if (expected == null) {
+                mismatches.add(table.id() + " key " + key + ": in the " + side + ", not in the source");
+            } else if (!expected.equals(actual)) {
+                mismatches.add(table.id() + " key " + key + ": the " + side + " differs: " + differences(table, expected, actual));
+            }
+        }
+    }
+
+    private static String differences(SourceTable table, List<String> expected, List<String> actual) {
+        List<String> differences = new ArrayList<>();
+        for (int i = 0; i < expected.size(); i++) {
+            if (!expected.get(i).equals(actual.get(i))) {
+                differences.add(table.columns().get(i).name() + " source=" + expected.get(i) + " copy=" + actual.get(i));
+            }
+        }
+        return String.join(", ", differences);
+    }
+
+    private Map<String, List<String>> readSource(SourceTable table) throws SQLException {
+        MySqlSourceSettings source = plan.definition().source();
+        String columns = table.columns().stream()
+                .map(column -> CanonicalValues.selectExpression(backtick(column.name()), ValueKind.of(column), false))
+                .collect(Collectors.joining(", "));
+        String query = "SELECT " + columns + " FROM " + backtick(table.id().database()) + "." + backtick(table.id().table());
+        try (Connection connection = DriverManager.getConnection(
+                "jdbc:mysql://" + source.hostname() + ":" + source.port() + "/?useSSL=false&allowPublicKeyRetrieval=true",
+                source.username(), source.password().value())) {
+            return readRows(connection, query, table);
+        }
+    }
+
+    private Map<String, List<String>> readWarehouse(SourceTable table, WarehouseTable warehouseTable) throws SQLException {
+        WarehouseSettings warehouse = plan.definition().warehouse().orElseThrow();
+        String columns = table.columns().stream()
+                .map(column -> CanonicalValues.selectExpression(doubleQuote(column.name()), ValueKind.of(column), true))
+                .collect(Collectors.joining(", "));
+        String query = "SELECT " + columns + " FROM " + warehouseTable.qualifiedName() + " WHERE NOT _cdc_deleted";
+        try (Connection connection = DriverManager.getConnection(warehouse.url(), warehouse.username(), warehouse.password().value())) {
+            return readRows(connection, query, table);
+        }
+    }
+
+    private static Map<String, List<String>> readRows(Connection connection, String query, SourceTable table) throws SQLException {
+        List<ValueKind> kinds = table.columns().stream().map(ValueKind::of).toList();
+        Map<String, List<String>> rows = new HashMap<>();
+        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(query)) {
+            while (result.next()) {
+                List<String> values = new ArrayList<>(kinds.size());
+                for (int i = 0; i < kinds.size(); i++) {
+                    values.add(CanonicalValues.fromResultSet(result, i + 1, kinds.get(i)));
+                }
+                rows.put(keyOf(table, values), values);
+            }
+        }
+        return rows;
+    }
+
+    private static String keyOf(SourceTable table, List<String> values) {
+        List<String> key = new ArrayList<>();
+        for (String column : table.primaryKey()) {
+            key.add(values.get(columnIndex(table, column)));
+        }
+        return String.join("|", key);
+    }
+
+    private static int columnIndex(SourceTable table, String name) {
+        for (int i = 0; i < table.columns().size(); i++) {
+            if (table.columns().get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("No column " + name + " in " + table.id());
+    }
+
+    private static Map<String, List<String>> latestRows(SourceTable table, TopicContents contents) {
+        Map<String, List<String>> rows = new HashMap<>();
+        contents.latestRowByKey().forEach((key, after) -> {
+            List<String> values = new ArrayList<>();
+            for (SourceColumn column : table.columns()) {
+                values.add(CanonicalValues.fromJson(after.get(column.name()), ValueKind.of(column)));
+            }
+            rows.put(key, values);
+        });
+        return rows;
+    }
+
+    private TopicContents readTopic(String topic, SourceTable table) {
+        KafkaSettings kafka = plan.definition().kafka().orElseThrow();
+        TopicContents contents = new TopicContents();
+        for (CommittedTopicReader.JsonRecord record : CommittedTopicReader.readAll(kafka.bootstrapServers(), kafka.properties(), topic)) {
+            contents.add(keyOf(table, record.key()), record.value());
+        }
+        return contents;
+    }
+
+    private static String keyOf(SourceTable table, JsonNode key) {
+        List<String> values = new ArrayList<>();
+        for (String column : table.primaryKey()) {
+            SourceColumn definition = table.columns().get(columnIndex(table, column));
+            values.add(CanonicalValues.fromJson(key.get(column), ValueKind.of(definition)));
+        }
+        return String.join("|", values);
+    }
+
+    private WarehouseTable warehouseTableOf(TableId table) {
+        return plan.warehouseTables().stream().filter(candidate -> candidate.source().equals(table)).findFirst().orElse(null);
+    }
+
+    private static String backtick(String name) {
+        return '`' + name.replace("`", "``") + '`';
+    }
+
+    private static String doubleQuote(String name) {
+        return '"' + name.replace("\"", "\"\"") + '"';
+    }
+}

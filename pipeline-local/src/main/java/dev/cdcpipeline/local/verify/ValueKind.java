@@ -1,0 +1,35 @@
+package dev.cdcpipeline.local.verify;
+
+import dev.cdcpipeline.schema.SourceColumn;
+
+/**
+ * How a column's values are compared across the source, the warehouse and the Kafka JSON: each
+ * kind has one canonical text, reached from each side's own representation.
+ */
+enum ValueKind {
+    NUMBER,
+    FLOATING,
+    BOOLEAN,
+    TEXT,
+    JSON,
+    BYTES,
+    DATE,
+    DATE_TIME,
+    TIMESTAMP,
+    TIME;
+
+    static ValueKind of(SourceColumn column) {
+        return switch (column.dataType()) {
+            case "tinyint", "smallint", "mediumint", "int", "integer", "bigint", "decimal", "numeric", "year", "bool", "boolean" -> NUMBER;
+            case "float", "double", "real" -> FLOATING;
+            case "bit" -> column.precision() <= 1 ? BOOLEAN : BYTES;
+            case "json" -> JSON;
+            case "binary", "varbinary", "tinyblob", "blob", "mediumblob", "longblob" -> BYTES;
+            case "date" -> DATE;
+            case "datetime" -> DATE_TIME;
+            case "timestamp" -> TIMESTAMP;
+            case "time" -> TIME;
+            default -> TEXT;
+        };
+    }
+}

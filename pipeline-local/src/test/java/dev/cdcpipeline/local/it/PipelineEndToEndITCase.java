@@ -1,0 +1,105 @@
+package dev.cdcpipeline.local.it;
+
+import static dev.cdcpipeline.local.it.PipelineTestSupport.awaitConsistent;
+import static dev.cdcpipeline.local.it.PipelineTestSupport.committedRecords;
+import static dev.cdcpipeline.local.it.PipelineTestSupport.definition;
+import static dev.cdcpipeline.local.it.PipelineTestSupport.executeOnSource;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cdcpipeline.job.RunningPipeline;
+import dev.cdcpipeline.local.demo.DemoShop;
+import dev.cdcpipeline.local.demo.Playground;
+import dev.cdcpipeline.local.verify.CommittedTopicReader.JsonRecord;
+import dev.cdcpipeline.local.verify.ReconciliationReport;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * The whole pipeline at parallelism 2 against real MariaDB, PostgreSQL and Kafka: the snapshot,
+ * then inserts, updates and deletes, each in the warehouse and exactly once in the topics.
+ */
+class PipelineEndToEndITCase {
+
+    private static final int ORDERS = 300;
+
+    @TempDir
+    static Path workDirectory;
+
+    private static Playground playground;
+
+    @BeforeAll
+    static void startServers() throws Exception {
+        playground = Playground.start(workDirectory.resolve("servers"));
+        try (Connection connection = playground.sourceAdminConnection()) {
+            DemoShop.createAndSeed(connection, 7, ORDERS / 5, ORDERS / 30, ORDERS);
+        }
+    }
+
+    @AfterAll
+    static void stopServers() throws Exception {
+        playground.close();
+    }
+
+    @Test
+    void snapshotThenChangesLandInTheWarehouseAndOnceInTheTopics() throws Exception {
+        RunningPipeline pipeline = PipelineTestSupport.start(
+                definition(playground, "e2e", 2, workDirectory.resolve("checkpoints"), ""));
+        try {
+            ReconciliationReport afterSnapshot = awaitConsistent(pipeline.plan());
+            assertThat(afterSnapshot.examples()).isEmpty();
+            assertThat(afterSnapshot.sourceRows()).isEqualTo(ORDERS + ORDERS / 5 + ORDERS / 30);
+
+            executeOnSource(playground,
+                    "INSERT INTO shop.orders (id, customer_id, product_id, quantity, amount, status, ordered_at, note)"
+                            + " VALUES (900001, 1, 1, 2, 19.9900, 'new', '2024-03-31 02:30:00.250000', 'première'),"
+                            + " (900002, 2, 1, 1, 5.0000, 'new', '2024-01-01 00:00:00', NULL)",
+                    "UPDATE shop.orders SET amount = 25.5000, status = 'paid' WHERE id = 900001",
+                    "UPDATE shop.orders SET note = 'zweite Änderung' WHERE id = 900001",
+                    "DELETE FROM shop.orders WHERE id = 900002",
+                    "UPDATE shop.customers SET tier = 'gold' WHERE id = 1");
+
+            ReconciliationReport afterChanges = awaitConsistent(pipeline.plan());
+            assertThat(afterChanges.examples()).isEmpty();
+            assertThat(afterChanges.consistent()).isTrue();
+
+            List<JsonRecord> orders = committedRecords(playground, "e2e.shop.orders");
+            Map<String, Long> byOperation = orders.stream()
+                    .collect(Collectors.groupingBy(record -> record.value().get("op").asText(), Collectors.counting()));
+            assertThat(byOperation).containsEntry("r", (long) ORDERS).containsEntry("c", 2L)
+                    .containsEntry("u", 2L).containsEntry("d", 1L).hasSize(4);
+            List<String> changesOf900001 = orders.stream()
+                    .filter(record -> record.key().get("id").asLong() == 900001)
+                    .map(record -> record.value().get("op").asText() + ":" + record.value().at("/after/amount").decimalValue().toPlainString())
+                    .toList();
+            assertThat(changesOf900001).containsExactly("c:19.9900", "u:25.5000", "u:25.5000");
+
+            assertSoftDeleted(900002);
+        } finally {
+            pipeline.job().cancel().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void assertSoftDeleted(long orderId) throws Exception {
+        try (Connection connection = playground.warehouseConnection();
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(
+                        "SELECT _cdc_deleted, _cdc_op, _cdc_source_ts IS NOT NULL FROM public.shop_orders WHERE id = " + orderId)) {
+            assertThat(row.next()).as("the deleted order stays in the warehouse, flagged").isTrue();
+            assertThat(row.getBoolean(1)).isTrue();
+            assertThat(row.getString(2)).isEqualTo("d");
+            assertThat(row.getBoolean(3)).isTrue();
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.cdcpipeline.local.it;
+
+import dev.cdcpipeline.config.PipelineDefinition;
+import dev.cdcpipeline.config.PipelineDefinitionParser;
+import dev.cdcpipeline.job.PipelineLauncher;
+import dev.cdcpipeline.job.PipelinePlan;
+import dev.cdcpipeline.job.RunningPipeline;
+import dev.cdcpipeline.local.LocalEnvironments;
+import dev.cdcpipeline.local.demo.Playground;
+import dev.cdcpipeline.local.verify.CommittedTopicReader;
+import dev.cdcpipeline.local.verify.CommittedTopicReader.JsonRecord;
+import dev.cdcpipeline.local.verify.ReconciliationReport;
+import dev.cdcpipeline.local.verify.Reconciler;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/** Starting pipelines against a playground and waiting, with deadlines, for what they should do. */
+final class PipelineTestSupport {
+
+    static final Duration CHECKPOINT_INTERVAL = Duration.ofMillis(500);
+    static final Duration PATIENCE = Duration.ofSeconds(120);
+
+    private PipelineTestSupport() {}
+
+    static PipelineDefinition definition(Playground playground, String name, int parallelism, Path checkpoints, String extraFlinkOptions) {
+        String yaml = playground.pipelineYaml(name, parallelism, CHECKPOINT_INTERVAL, checkpoints, extraFlinkOptions);
+        return PipelineDefinitionParser.parse(yaml, playground.secrets());
+    }
+
+    static RunningPipeline start(PipelineDefinition definition) throws Exception {
+        return PipelineLauncher.start(definition, LocalEnvironments::create);
+    }
+
+    /** Reconciles until source, warehouse and topics agree; the last report if they never do. */
+    static ReconciliationReport awaitConsistent(PipelinePlan plan) throws Exception {
+        Reconciler reconciler = new Reconciler(plan);
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        ReconciliationReport report = reconciler.reconcile();
+        while (!report.consistent() && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(500);
+            report = reconciler.reconcile();
+        }
+        return report;
+    }
+
+    static void awaitCondition(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Timed out after " + PATIENCE + " waiting for " + what);
+            }
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+    }
+
+    static void executeOnSource(Playground playground, String... statements) throws SQLException {
+        try (Connection connection = playground.sourceAdminConnection(); Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+    }
+
+    static List<JsonRecord> committedRecords(Playground playground, String topic) {
+        return CommittedTopicReader.readAll(playground.kafkaBootstrapServers(), Map.of(), topic);
+    }
+}
