@@ -21,6 +21,7 @@ public final class LoadGenerator implements AutoCloseable {
     private final double changesPerSecond;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicLong committed = new AtomicLong();
+    private final AtomicLong rowsChanged = new AtomicLong();
     private final Thread thread;
     private volatile Exception failure;
 
@@ -41,6 +42,14 @@ public final class LoadGenerator implements AutoCloseable {
 
     public long committedChanges() {
         return committed.get();
+    }
+
+    /**
+     * Rows the committed statements really changed: each is one row event in the binlog, so one
+     * change record in the topics. An update that sets the values a row already has changes none.
+     */
+    public long rowsChanged() {
+        return rowsChanged.get();
     }
 
     /** Stops after the statement under way and returns the number of committed changes. */
@@ -65,7 +74,7 @@ public final class LoadGenerator implements AutoCloseable {
             ShopData shop = ShopData.resume(connection, new Random(seed));
             long next = System.nanoTime();
             while (running.get()) {
-                change(shop);
+                rowsChanged.addAndGet(change(shop));
                 committed.incrementAndGet();
                 next += intervalNanos;
                 long ahead = next - System.nanoTime();
@@ -79,22 +88,24 @@ public final class LoadGenerator implements AutoCloseable {
         }
     }
 
-    private static void change(ShopData shop) throws SQLException {
+    /** One change of the shop, as an application would make it; returns the rows it changed. */
+    private static int change(ShopData shop) throws SQLException {
         int dice = shop.roll(100);
         if (dice < 35) {
             shop.insertOrder();
+            return 1;
         } else if (dice < 65) {
-            shop.updateOrder();
+            return shop.updateOrder();
         } else if (dice < 75) {
-            shop.deleteOrder();
+            return shop.deleteOrder();
         } else if (dice < 83) {
             shop.insertCustomer();
+            return 1;
         } else if (dice < 92) {
-            shop.updateCustomer();
+            return shop.updateCustomer();
         } else if (dice < 98) {
-            shop.updateProduct();
-        } else {
-            shop.deleteCustomer();
+            return shop.updateProduct();
         }
+        return shop.deleteCustomer();
     }
 }

@@ -49,9 +49,12 @@ public final class Playground implements AutoCloseable {
         }
     }
 
-    /** A connection to the source as its application (not the CDC user). */
+    /**
+     * A connection to the source as its application (not the CDC user). Updates report the rows
+     * they changed, not the rows they matched, so a caller can count the binlog's row events.
+     */
     public Connection sourceAdminConnection() throws SQLException {
-        return DriverManager.getConnection(mariaDb.jdbcUrl(""), sourceAdmin.user(), sourceAdmin.password());
+        return DriverManager.getConnection(mariaDb.jdbcUrl("") + "&useAffectedRows=true", sourceAdmin.user(), sourceAdmin.password());
     }
 
     /** For suppliers that cannot throw: the load generator's connection source. */

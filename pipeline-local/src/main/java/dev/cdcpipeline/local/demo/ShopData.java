@@ -130,41 +130,40 @@ final class ShopData {
         return id;
     }
 
-    void updateOrder() throws SQLException {
+    int updateOrder() throws SQLException {
         if (random.nextBoolean()) {
-            update("UPDATE shop.orders SET amount = ? WHERE id = ?", money(1_000_000), pickId(orderIds));
-        } else {
-            update("UPDATE shop.orders SET status = ?, note = ? WHERE id = ?", pick(STATUSES),
-                    random.nextBoolean() ? null : "geändert " + random.nextInt(100), pickId(orderIds));
+            return update("UPDATE shop.orders SET amount = ? WHERE id = ?", money(1_000_000), pickId(orderIds));
         }
+        return update("UPDATE shop.orders SET status = ?, note = ? WHERE id = ?", pick(STATUSES),
+                random.nextBoolean() ? null : "geändert " + random.nextInt(100), pickId(orderIds));
     }
 
-    void updateCustomer() throws SQLException {
-        update("UPDATE shop.customers SET loyalty_points = ?, tier = ?, preferences = ?, updated_at = ? WHERE id = ?",
+    int updateCustomer() throws SQLException {
+        return update("UPDATE shop.customers SET loyalty_points = ?, tier = ?, preferences = ?, updated_at = ? WHERE id = ?",
                 (long) random.nextInt(100_000), pick(TIERS),
                 random.nextBoolean() ? null : "{\"newsletter\": " + random.nextBoolean() + "}",
                 randomDateTime(), pickId(customerIds));
     }
 
-    void updateProduct() throws SQLException {
-        update("UPDATE shop.products SET stock = ?, price = ? WHERE id = ?",
+    int updateProduct() throws SQLException {
+        return update("UPDATE shop.products SET stock = ?, price = ? WHERE id = ?",
                 (long) (random.nextInt(65_536) - 32_768), money(100_000), pickId(productIds));
     }
 
-    void deleteOrder() throws SQLException {
-        delete("shop.orders", orderIds);
+    int deleteOrder() throws SQLException {
+        return delete("shop.orders", orderIds);
     }
 
-    void deleteCustomer() throws SQLException {
-        delete("shop.customers", customerIds);
+    int deleteCustomer() throws SQLException {
+        return delete("shop.customers", customerIds);
     }
 
-    private void delete(String table, List<Long> ids) throws SQLException {
+    private int delete(String table, List<Long> ids) throws SQLException {
         if (ids.size() < 2) {
-            return;
+            return 0;
         }
         long id = ids.remove(random.nextInt(ids.size()));
-        update("DELETE FROM " + table + " WHERE id = ?", id);
+        return update("DELETE FROM " + table + " WHERE id = ?", id);
     }
 
     private long insert(String sql, Object... values) throws SQLException {
@@ -178,10 +177,11 @@ final class ShopData {
         }
     }
 
-    private void update(String sql, Object... values) throws SQLException {
+    /** Rows really changed: the connection reports affected, not matched, rows (see Playground). */
+    private int update(String sql, Object... values) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             bind(statement, values);
-            statement.executeUpdate();
+            return statement.executeUpdate();
         }
     }
 

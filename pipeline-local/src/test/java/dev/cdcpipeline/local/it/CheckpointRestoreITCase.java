@@ -1,0 +1,127 @@
+package dev.cdcpipeline.local.it;
+
+import static dev.cdcpipeline.local.it.PipelineTestSupport.awaitCondition;
+import static dev.cdcpipeline.local.it.PipelineTestSupport.awaitConsistent;
+import static dev.cdcpipeline.local.it.PipelineTestSupport.committedRecords;
+import static dev.cdcpipeline.local.it.PipelineTestSupport.definition;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cdcpipeline.job.RunningPipeline;
+import dev.cdcpipeline.local.demo.DemoShop;
+import dev.cdcpipeline.local.demo.LoadGenerator;
+import dev.cdcpipeline.local.demo.Playground;
+import dev.cdcpipeline.local.verify.ReconciliationReport;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The pipeline is stopped and restored from its last retained checkpoint while the source keeps
+ * changing: afterwards the warehouse equals the source, and every row change the source made is
+ * in the topics exactly once.
+ */
+class CheckpointRestoreITCase {
+
+    private static final String PIPELINE = "restore";
+
+    @TempDir
+    static Path workDirectory;
+
+    private static Playground playground;
+
+    @BeforeAll
+    static void startServers() throws Exception {
+        playground = Playground.start(workDirectory.resolve("servers"));
+        try (Connection connection = playground.sourceAdminConnection()) {
+            DemoShop.createAndSeed(connection, 11, 60, 10, 300);
+        }
+    }
+
+    @AfterAll
+    static void stopServers() throws Exception {
+        playground.close();
+    }
+
+    @Test
+    void restoresFromARetainedCheckpointWithoutLosingOrDuplicatingChanges() throws Exception {
+        Path checkpoints = workDirectory.resolve("checkpoints");
+        RunningPipeline first = PipelineTestSupport.start(definition(playground, PIPELINE, 2, checkpoints, ""));
+        // Start changing only after the snapshot, so that every generated change is a binlog event.
+        assertThat(awaitConsistent(first.plan()).examples()).isEmpty();
+
+        try (LoadGenerator generator = LoadGenerator.start(playground::sourceAdminConnectionUnchecked, 3, 150)) {
+            Path jobCheckpoints = checkpoints.resolve(first.job().getJobID().toString());
+            long checkpointBeforeChanges = latestCheckpointId(jobCheckpoints);
+            awaitCondition("two checkpoints completed while the source changes",
+                    () -> generator.committedChanges() > 100 && latestCheckpointId(jobCheckpoints) >= checkpointBeforeChanges + 2);
+            first.job().cancel().get(30, TimeUnit.SECONDS);
+            Path lastCheckpoint = latestCheckpoint(jobCheckpoints).orElseThrow();
+
+            long changesWhileStopped = generator.committedChanges() + 100;
+            awaitCondition("the source to change while the pipeline is stopped", () -> generator.committedChanges() > changesWhileStopped);
+            RunningPipeline second = PipelineTestSupport.start(definition(playground, PIPELINE, 2, checkpoints,
+                    "execution.state-recovery.path: " + lastCheckpoint.toUri()));
+            try {
+                long changesAfterRestore = generator.committedChanges() + 200;
+                awaitCondition("the source to change after the restore", () -> generator.committedChanges() > changesAfterRestore);
+                generator.stop();
+                long rowsChanged = generator.rowsChanged();
+
+                ReconciliationReport report = awaitConsistent(second.plan());
+                assertThat(report.examples()).isEmpty();
+                assertThat(report.consistent()).isTrue();
+                assertThat(changeRecordsInTopics()).isEqualTo(rowsChanged);
+            } finally {
+                second.job().cancel().get(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** Records of inserts, updates and deletes (not snapshot reads) over the three topics. */
+    private static long changeRecordsInTopics() {
+        return Stream.of("customers", "products", "orders")
+                .flatMap(table -> committedRecords(playground, PIPELINE + ".shop." + table).stream())
+                .filter(record -> !record.value().get("op").asText().equals("r"))
+                .count();
+    }
+
+    private static long latestCheckpointId(Path jobCheckpoints) {
+        return latestCheckpoint(jobCheckpoints).map(CheckpointRestoreITCase::checkpointId).orElse(0L);
+    }
+
+    private static Optional<Path> latestCheckpoint(Path jobCheckpoints) {
+        return checkpointDirectories(jobCheckpoints).max(Comparator.comparingLong(CheckpointRestoreITCase::checkpointId));
+    }
+
+    private static long checkpointId(Path checkpointDirectory) {
+        return Long.parseLong(checkpointDirectory.getFileName().toString().substring("chk-".length()));
+    }
+
+    /**
+     * Checkpoints whose metadata was written, i.e. that completed. Flink keeps only the latest
+     * (execution.checkpointing.num-retained), so there is usually one.
+     */
+    private static Stream<Path> checkpointDirectories(Path jobCheckpoints) {
+        if (!Files.isDirectory(jobCheckpoints)) {
+            return Stream.empty();
+        }
+        try (Stream<Path> entries = Files.list(jobCheckpoints)) {
+            return entries.filter(entry -> entry.getFileName().toString().startsWith("chk-"))
+                    .filter(entry -> Files.exists(entry.resolve("_metadata")))
+                    .toList().stream();
+        } catch (IOException e) {
+            return Stream.empty();
+        }
+    }
+}
