@@ -4,6 +4,8 @@ import dev.cdcpipeline.change.TableId;
 
 import java.io.Serializable;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** A captured source table: its columns in table order and its primary key columns in key order. */
 public record SourceTable(TableId id, List<SourceColumn> columns, List<String> primaryKey)
@@ -19,5 +21,11 @@ public record SourceTable(TableId id, List<SourceColumn> columns, List<String> p
 
     public List<SourceColumn> nonKeyColumns() {
         return columns.stream().filter(column -> !primaryKey.contains(column.name())).toList();
+    }
+
+    /** Columns holding JSON, whatever the database calls their type (MariaDB: LONGTEXT). */
+    public Set<String> jsonColumns() {
+        return columns.stream().filter(column -> column.dataType().equals("json")).map(SourceColumn::name)
+                .collect(Collectors.toUnmodifiableSet());
     }
 }

@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns Debezium's Kafka Connect values into the row values of {@link dev.cdcpipeline.change.RowValues}.
@@ -34,13 +35,18 @@ final class DebeziumValueConverter {
 
     private DebeziumValueConverter() {}
 
-    static Map<String, Object> toRow(Struct struct) {
+    /**
+     * @param jsonColumns columns known to hold JSON although Debezium sees text (MariaDB's JSON
+     *     is LONGTEXT with a check constraint)
+     */
+    static Map<String, Object> toRow(Struct struct, Set<String> jsonColumns) {
         if (struct == null) {
             return null;
         }
         Map<String, Object> row = new LinkedHashMap<>();
         for (Field field : struct.schema().fields()) {
-            row.put(field.name(), toValue(field, struct.get(field)));
+            Object value = toValue(field, struct.get(field));
+            row.put(field.name(), value instanceof String text && jsonColumns.contains(field.name()) ? new JsonText(text) : value);
         }
         return Collections.unmodifiableMap(row);
     }

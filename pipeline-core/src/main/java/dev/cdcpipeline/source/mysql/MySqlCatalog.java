@@ -11,8 +11,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Finds the source tables a pipeline captures and reads their schemas from
@@ -30,6 +33,10 @@ public final class MySqlCatalog {
             "SELECT COLUMN_NAME, DATA_TYPE, COLUMN_TYPE, CHARACTER_MAXIMUM_LENGTH, NUMERIC_PRECISION,"
                     + " NUMERIC_SCALE, DATETIME_PRECISION, IS_NULLABLE FROM information_schema.COLUMNS"
                     + " WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION";
+    /** MariaDB has no JSON type: a JSON column is LONGTEXT with a json_valid() check. */
+    private static final String MARIADB_JSON_CHECKS =
+            "SELECT CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = ? AND TABLE_NAME = ?";
+    private static final Pattern JSON_VALID_CHECK = Pattern.compile("json_valid\\(`((?:[^`]|``)+)`\\)", Pattern.CASE_INSENSITIVE);
     private static final String PRIMARY_KEY =
             "SELECT COLUMN_NAME FROM information_schema.KEY_COLUMN_USAGE WHERE TABLE_SCHEMA = ?"
                     + " AND TABLE_NAME = ? AND CONSTRAINT_NAME = 'PRIMARY' ORDER BY ORDINAL_POSITION";
@@ -47,10 +54,11 @@ public final class MySqlCatalog {
 
     public static List<SourceTable> discover(MySqlSourceSettings source) {
         try (Connection connection = MySqlConnections.open(source)) {
+            boolean mariaDb = connection.getMetaData().getDatabaseProductVersion().toLowerCase().contains("mariadb");
             List<TableId> matched = matchingTables(connection, source.tables());
             List<SourceTable> tables = new ArrayList<>();
             for (TableId table : matched) {
-                tables.add(describe(connection, table));
+                tables.add(describe(connection, table, mariaDb ? mariaDbJsonColumns(connection, table) : Set.of()));
             }
             return tables;
         } catch (SQLException e) {
@@ -86,14 +94,14 @@ public final class MySqlCatalog {
         return matched;
     }
 
-    private static SourceTable describe(Connection connection, TableId table) throws SQLException {
+    private static SourceTable describe(Connection connection, TableId table, Set<String> jsonColumns) throws SQLException {
         List<SourceColumn> columns = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(COLUMNS)) {
             statement.setString(1, table.database());
             statement.setString(2, table.table());
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    columns.add(column(table, rows));
+                    columns.add(column(table, rows, jsonColumns));
                 }
             }
         }
@@ -115,9 +123,26 @@ public final class MySqlCatalog {
         return new SourceTable(table, columns, primaryKey);
     }
 
-    private static SourceColumn column(TableId table, ResultSet row) throws SQLException {
+    private static Set<String> mariaDbJsonColumns(Connection connection, TableId table) throws SQLException {
+        Set<String> jsonColumns = new HashSet<>();
+        try (PreparedStatement statement = connection.prepareStatement(MARIADB_JSON_CHECKS)) {
+            statement.setString(1, table.database());
+            statement.setString(2, table.table());
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    Matcher check = JSON_VALID_CHECK.matcher(rows.getString(1));
+                    while (check.find()) {
+                        jsonColumns.add(check.group(1).replace("``", "`"));
+                    }
+                }
+            }
+        }
+        return jsonColumns;
+    }
+
+    private static SourceColumn column(TableId table, ResultSet row, Set<String> jsonColumns) throws SQLException {
         String name = row.getString("COLUMN_NAME");
-        String dataType = row.getString("DATA_TYPE").toLowerCase();
+        String dataType = jsonColumns.contains(name) ? "json" : row.getString("DATA_TYPE").toLowerCase();
         if (!SUPPORTED_TYPES.contains(dataType)) {
             throw new SourceUnavailableException(
                     "Column " + table + "." + name + " has type " + dataType

@@ -5,6 +5,7 @@ import dev.cdcpipeline.change.Operation;
 import dev.cdcpipeline.change.SourcePosition;
 import dev.cdcpipeline.change.TableId;
 import dev.cdcpipeline.change.serialization.ChangeEventTypeInfo;
+import dev.cdcpipeline.schema.SourceTable;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.data.Struct;
@@ -12,7 +13,9 @@ import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.source.So
 import org.apache.flink.cdc.debezium.DebeziumDeserializationSchema;
 import org.apache.flink.util.Collector;
 
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns the Debezium records of Flink CDC's MySQL source into {@link ChangeEvent}s.
@@ -26,6 +29,13 @@ public class MySqlChangeEventDeserializer implements DebeziumDeserializationSche
 
     private static final long serialVersionUID = 1L;
 
+    private final HashMap<TableId, Set<String>> jsonColumnsByTable;
+
+    /** @param jsonColumnsByTable the columns of each table that hold JSON (see {@link SourceTable#jsonColumns()}) */
+    public MySqlChangeEventDeserializer(Map<TableId, Set<String>> jsonColumnsByTable) {
+        this.jsonColumnsByTable = new HashMap<>(jsonColumnsByTable);
+    }
+
     @Override
     public void deserialize(SourceRecord record, Collector<ChangeEvent> out) {
         Struct envelope = (Struct) record.value();
@@ -37,14 +47,15 @@ public class MySqlChangeEventDeserializer implements DebeziumDeserializationSche
         out.collect(toChangeEvent(record, envelope));
     }
 
-    static ChangeEvent toChangeEvent(SourceRecord record, Struct envelope) {
+    private ChangeEvent toChangeEvent(SourceRecord record, Struct envelope) {
         Operation operation = Operation.fromCode(envelope.getString("op"));
         Struct source = envelope.getStruct("source");
         TableId table = new TableId(source.getString("db"), source.getString("table"));
+        Set<String> jsonColumns = jsonColumnsByTable.getOrDefault(table, Set.of());
         try {
-            Map<String, Object> before = DebeziumValueConverter.toRow(envelope.getStruct("before"));
-            Map<String, Object> after = DebeziumValueConverter.toRow(envelope.getStruct("after"));
-            Map<String, Object> key = DebeziumValueConverter.toRow((Struct) record.key());
+            Map<String, Object> before = DebeziumValueConverter.toRow(envelope.getStruct("before"), jsonColumns);
+            Map<String, Object> after = DebeziumValueConverter.toRow(envelope.getStruct("after"), jsonColumns);
+            Map<String, Object> key = DebeziumValueConverter.toRow((Struct) record.key(), jsonColumns);
             if (key == null) {
                 throw new IllegalStateException("the change record has no primary key");
             }

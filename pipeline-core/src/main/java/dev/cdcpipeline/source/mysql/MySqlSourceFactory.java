@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** Builds Flink CDC's MySQL source (incremental snapshot, then binlog) for the discovered tables. */
 public final class MySqlSourceFactory {
@@ -47,7 +48,8 @@ public final class MySqlSourceFactory {
                 .debeziumProperties(debeziumProperties(source))
                 .jdbcProperties(properties(source.jdbcProperties()))
                 .includeSchemaChanges(false)
-                .deserializer(new MySqlChangeEventDeserializer())
+                .deserializer(new MySqlChangeEventDeserializer(
+                        tables.stream().collect(Collectors.toMap(SourceTable::id, SourceTable::jsonColumns))))
                 .build();
     }
 

@@ -35,6 +35,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Debezium records built the way the MySQL connector builds them for each column type of the demo
@@ -63,6 +64,7 @@ class MySqlChangeEventDeserializerTest {
             .field("opens", MicroTime.builder().optional().build())
             .field("year", Year.builder().optional().build())
             .field("note", Schema.OPTIONAL_STRING_SCHEMA)
+            .field("maria_json", Schema.OPTIONAL_STRING_SCHEMA)
             .build();
     private static final Schema KEY = SchemaBuilder.struct().name("shop.orders.Key").field("id", Schema.INT64_SCHEMA).build();
     private static final Schema SOURCE = SchemaBuilder.struct().name("io.debezium.connector.mysql.Source")
@@ -76,7 +78,8 @@ class MySqlChangeEventDeserializerTest {
     private static final Envelope ENVELOPE =
             Envelope.defineSchema().withName("shop.orders.Envelope").withRecord(ROW).withSource(SOURCE).build();
 
-    private final MySqlChangeEventDeserializer deserializer = new MySqlChangeEventDeserializer();
+    private final MySqlChangeEventDeserializer deserializer =
+            new MySqlChangeEventDeserializer(Map.of(new TableId("shop", "orders"), Set.of("maria_json")));
 
     @Test
     void mapsEveryColumnTypeExactly() {
@@ -93,7 +96,7 @@ class MySqlChangeEventDeserializerTest {
         Map<String, Object> row = change.after();
         assertThat(row.keySet()).containsExactly("id", "tiny", "small_unsigned", "int_unsigned", "big_signed", "big_unsigned",
                 "amount", "ratio", "flag", "name", "status", "attrs", "photo", "birthday", "ordered_ms", "ordered_us",
-                "created", "opens", "year", "note");
+                "created", "opens", "year", "note", "maria_json");
         assertThat(row.get("tiny")).isEqualTo(-128L);
         assertThat(row.get("small_unsigned")).isEqualTo(65535L);
         assertThat(row.get("int_unsigned")).isEqualTo(4294967295L);
@@ -113,6 +116,7 @@ class MySqlChangeEventDeserializerTest {
         assertThat(row.get("opens")).isEqualTo(LocalTime.of(8, 30, 0, 500_000));
         assertThat(row.get("year")).isEqualTo(2024L);
         assertThat(row).containsEntry("note", null);
+        assertThat(row.get("maria_json")).isEqualTo(new JsonText("[1, \"ü\"]"));
     }
 
     @Test
@@ -195,7 +199,8 @@ class MySqlChangeEventDeserializerTest {
                 .put("ordered_us", -1L)
                 .put("created", "2024-03-31T01:30:00.654321Z")
                 .put("opens", (8 * 3600L + 30 * 60) * 1_000_000L + 500)
-                .put("year", 2024);
+                .put("year", 2024)
+                .put("maria_json", "[1, \"ü\"]");
     }
 
     private static Struct source(String file, long pos, int row, long tsMillis) {
