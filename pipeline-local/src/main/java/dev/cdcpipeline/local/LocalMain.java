@@ -38,7 +38,7 @@ public final class LocalMain {
         System.exit(exitCode);
     }
 
-    static int execute(String[] args, PrintStream out, PrintStream err) {
+    public static int execute(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
             out.println(USAGE);
             return args.length == 0 ? RunCommand.BAD_CONFIGURATION : RunCommand.OK;

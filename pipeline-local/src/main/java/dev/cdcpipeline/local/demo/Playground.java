@@ -79,7 +79,10 @@ public final class Playground implements AutoCloseable {
         return Map.of(SOURCE_PASSWORD_VARIABLE, sourceCdc.password(), WAREHOUSE_PASSWORD_VARIABLE, postgres.password());
     }
 
-    /** A pipeline definition mirroring the shop database into the warehouse and Kafka. */
+    /**
+     * A pipeline definition mirroring the shop database into the warehouse and Kafka. Each
+     * pipeline writes into its own warehouse schema, named after it.
+     */
     public String pipelineYaml(String name, int parallelism, Duration checkpointInterval, Path checkpointDirectory, String extraFlinkOptions) {
         return """
                 pipeline:
@@ -98,7 +101,7 @@ public final class Playground implements AutoCloseable {
                   url: %s
                   username: %s
                   password: ${%s}
-                  schema: public
+                  schema: %s
                   delete-mode: soft
                   batch-size: 500
                   flush-interval: 200ms
@@ -115,10 +118,14 @@ public final class Playground implements AutoCloseable {
                 %s""".formatted(
                 name, parallelism,
                 mariaDb.host(), mariaDb.port(), sourceCdc.user(), SOURCE_PASSWORD_VARIABLE,
-                postgres.jdbcUrl(WAREHOUSE_DATABASE), postgres.user(), WAREHOUSE_PASSWORD_VARIABLE,
+                postgres.jdbcUrl(WAREHOUSE_DATABASE), postgres.user(), WAREHOUSE_PASSWORD_VARIABLE, warehouseSchema(name),
                 kafka.bootstrapServers(),
                 checkpointInterval.toMillis(), checkpointDirectory.toUri(),
                 extraFlinkOptions.lines().map(line -> "  " + line).reduce("", (all, line) -> all + line + "\n"));
+    }
+
+    public static String warehouseSchema(String pipelineName) {
+        return pipelineName.replace('-', '_');
     }
 
     @Override

@@ -2,11 +2,10 @@ package dev.cdcpipeline.local.it;
 
 import static dev.cdcpipeline.local.it.PipelineTestSupport.awaitCondition;
 import static dev.cdcpipeline.local.it.PipelineTestSupport.committedRecords;
+import static dev.cdcpipeline.local.it.PipelineTestSupport.definition;
 import static dev.cdcpipeline.local.it.PipelineTestSupport.executeOnSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cdcpipeline.config.PipelineDefinition;
-import dev.cdcpipeline.config.PipelineDefinitionParser;
 import dev.cdcpipeline.job.RunningPipeline;
 import dev.cdcpipeline.local.demo.Playground;
 import dev.cdcpipeline.local.verify.CommittedTopicReader.JsonRecord;
@@ -105,11 +104,8 @@ class ColumnTypesITCase {
 
     @Test
     void everyTypeArrivesExactlyThroughSnapshotAndBinlog() throws Exception {
-        PipelineDefinition definition = PipelineDefinitionParser.parse(
-                playground.pipelineYaml("types", 1, PipelineTestSupport.CHECKPOINT_INTERVAL, workDirectory.resolve("checkpoints"), "")
-                        .replace("tables: shop.\\.*", "tables: types_check.all_types"),
-                playground.secrets());
-        RunningPipeline pipeline = PipelineTestSupport.start(definition);
+        RunningPipeline pipeline = PipelineTestSupport.start(definition(playground, "types", 1, workDirectory.resolve("checkpoints"), "",
+                "tables: shop.\\.*", "tables: types_check.all_types"));
         try {
             awaitCondition("the snapshot in the warehouse", () -> warehouseRows().size() == 3);
             executeOnSource(playground,
@@ -155,7 +151,7 @@ class ColumnTypesITCase {
         try (Connection connection = playground.warehouseConnection(); Statement statement = connection.createStatement()) {
             statement.execute("SET TIME ZONE 'UTC'");
             try (ResultSet result = statement.executeQuery("SELECT " + COLUMNS.replace("payload", "encode(payload, 'hex')")
-                    + " FROM public.types_check_all_types WHERE NOT _cdc_deleted")) {
+                    + " FROM types.types_check_all_types WHERE NOT _cdc_deleted")) {
                 ResultSetMetaData columns = result.getMetaData();
                 while (result.next()) {
                     List<String> values = new ArrayList<>();

@@ -30,8 +30,19 @@ final class PipelineTestSupport {
 
     private PipelineTestSupport() {}
 
-    static PipelineDefinition definition(Playground playground, String name, int parallelism, Path checkpoints, String extraFlinkOptions) {
+    /**
+     * The playground's pipeline definition, with {@code replacements} (pairs of a line as the
+     * playground writes it and the line to write instead) for what a test varies.
+     */
+    static PipelineDefinition definition(
+            Playground playground, String name, int parallelism, Path checkpoints, String extraFlinkOptions, String... replacements) {
         String yaml = playground.pipelineYaml(name, parallelism, CHECKPOINT_INTERVAL, checkpoints, extraFlinkOptions);
+        for (int i = 0; i < replacements.length; i += 2) {
+            if (!yaml.contains(replacements[i])) {
+                throw new IllegalArgumentException("The playground's pipeline file has no '" + replacements[i] + "'");
+            }
+            yaml = yaml.replace(replacements[i], replacements[i + 1]);
+        }
         return PipelineDefinitionParser.parse(yaml, playground.secrets());
     }
 
