@@ -4,6 +4,7 @@ import dev.cdcpipeline.config.PipelineConfigException;
 import dev.cdcpipeline.config.PipelineDefinition;
 import dev.cdcpipeline.config.PipelineDefinitionParser;
 import dev.cdcpipeline.job.PipelineLauncher;
+import dev.cdcpipeline.job.RunningPipeline;
 import dev.cdcpipeline.source.mysql.SourceUnavailableException;
 
 import org.apache.flink.configuration.Configuration;
@@ -43,8 +44,12 @@ public final class RunCommand {
             return BAD_CONFIGURATION;
         }
         try {
-            JobClient job = PipelineLauncher.start(definition, environments).job();
+            RunningPipeline pipeline = PipelineLauncher.start(definition, environments);
+            JobClient job = pipeline.job();
             out.println("Pipeline '" + definition.pipeline().name() + "' started as Flink job " + job.getJobID());
+            if (pipeline.detached()) {
+                return OK;
+            }
             job.getJobExecutionResult().get();
             out.println("Pipeline '" + definition.pipeline().name() + "' finished");
             return OK;

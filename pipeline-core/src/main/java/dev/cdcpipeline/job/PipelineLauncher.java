@@ -3,6 +3,8 @@ package dev.cdcpipeline.job;
 import dev.cdcpipeline.config.PipelineDefinition;
 
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.DeploymentOptions;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import java.util.function.Function;
@@ -21,6 +23,7 @@ public final class PipelineLauncher {
         PipelinePlan plan = PipelinePreparation.prepare(definition);
         StreamExecutionEnvironment environment = environments.apply(PipelineJob.flinkConfiguration(definition));
         PipelineJob.addTo(environment, plan);
-        return new RunningPipeline(plan, environment.executeAsync(definition.pipeline().name()));
+        JobClient job = environment.executeAsync(definition.pipeline().name());
+        return new RunningPipeline(plan, job, !environment.getConfiguration().get(DeploymentOptions.ATTACHED));
     }
 }
