@@ -96,25 +96,9 @@ public final class MySqlCatalog {
 
     private static SourceTable describe(Connection connection, TableId table, Set<String> jsonColumns) throws SQLException {
         List<SourceColumn> columns = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(COLUMNS)) {
-            statement.setString(1, table.database());
-            statement.setString(2, table.table());
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    columns.add(column(table, rows, jsonColumns));
-                }
-            }
-        }
+        forEachRowOf(connection, COLUMNS, table, row -> columns.add(column(table, row, jsonColumns)));
         List<String> primaryKey = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(PRIMARY_KEY)) {
-            statement.setString(1, table.database());
-            statement.setString(2, table.table());
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    primaryKey.add(rows.getString(1));
-                }
-            }
-        }
+        forEachRowOf(connection, PRIMARY_KEY, table, row -> primaryKey.add(row.getString(1)));
         if (primaryKey.isEmpty()) {
             throw new SourceUnavailableException(
                     "Table " + table + " has no primary key: the pipeline keys every change by it;"
@@ -125,19 +109,30 @@ public final class MySqlCatalog {
 
     private static Set<String> mariaDbJsonColumns(Connection connection, TableId table) throws SQLException {
         Set<String> jsonColumns = new HashSet<>();
-        try (PreparedStatement statement = connection.prepareStatement(MARIADB_JSON_CHECKS)) {
+        forEachRowOf(connection, MARIADB_JSON_CHECKS, table, row -> {
+            Matcher check = JSON_VALID_CHECK.matcher(row.getString(1));
+            while (check.find()) {
+                jsonColumns.add(check.group(1).replace("``", "`"));
+            }
+        });
+        return jsonColumns;
+    }
+
+    /** Runs a query whose two parameters are a table's database and name. */
+    private static void forEachRowOf(Connection connection, String query, TableId table, RowHandler handler) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(query)) {
             statement.setString(1, table.database());
             statement.setString(2, table.table());
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    Matcher check = JSON_VALID_CHECK.matcher(rows.getString(1));
-                    while (check.find()) {
-                        jsonColumns.add(check.group(1).replace("``", "`"));
-                    }
+                    handler.handle(rows);
                 }
             }
         }
-        return jsonColumns;
+    }
+
+    private interface RowHandler {
+        void handle(ResultSet row) throws SQLException;
     }
 
     private static SourceColumn column(TableId table, ResultSet row, Set<String> jsonColumns) throws SQLException {

@@ -9,13 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cdcpipeline.job.RunningPipeline;
 import dev.cdcpipeline.local.demo.DemoShop;
 import dev.cdcpipeline.local.demo.LoadGenerator;
-import dev.cdcpipeline.local.demo.Playground;
 import dev.cdcpipeline.local.verify.ReconciliationReport;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,26 +28,15 @@ import java.util.stream.Stream;
  * changing: afterwards the warehouse equals the source, and every row change the source made is
  * in the topics exactly once.
  */
-class CheckpointRestoreITCase {
+class CheckpointRestoreITCase extends PlaygroundTestBase {
 
     private static final String PIPELINE = "restore";
 
-    @TempDir
-    static Path workDirectory;
-
-    private static Playground playground;
-
     @BeforeAll
-    static void startServers() throws Exception {
-        playground = Playground.start(workDirectory.resolve("servers"));
+    static void createSourceTables() throws Exception {
         try (Connection connection = playground.sourceAdminConnection()) {
             DemoShop.createAndSeed(connection, 11, 60, 10, 300);
         }
-    }
-
-    @AfterAll
-    static void stopServers() throws Exception {
-        playground.close();
     }
 
     @Test

@@ -7,7 +7,6 @@ import static dev.cdcpipeline.local.it.PipelineTestSupport.executeOnSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cdcpipeline.job.RunningPipeline;
-import dev.cdcpipeline.local.demo.Playground;
 import dev.cdcpipeline.local.verify.CommittedTopicReader.JsonRecord;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -15,10 +14,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -35,7 +32,7 @@ import java.util.concurrent.TimeUnit;
  * Edge values of every column type the demo schema uses, through the snapshot (rows 1 to 3) and
  * through the binlog (rows 4 to 6), compared exactly in the warehouse and in the Kafka records.
  */
-class ColumnTypesITCase {
+class ColumnTypesITCase extends PlaygroundTestBase {
 
     private static final String COLUMNS = "id, tiny_signed, tiny_unsigned, small_signed, small_unsigned, medium_signed,"
             + " medium_unsigned, int_signed, int_unsigned, big_signed, big_unsigned, money, wide, widest, day, wall_clock,"
@@ -75,14 +72,8 @@ class ColumnTypesITCase {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
 
-    @TempDir
-    static Path workDirectory;
-
-    private static Playground playground;
-
     @BeforeAll
-    static void startServers() throws Exception {
-        playground = Playground.start(workDirectory.resolve("servers"));
+    static void createSourceTables() throws Exception {
         executeOnSource(playground,
                 "CREATE DATABASE types_check CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci",
                 "CREATE TABLE types_check.all_types (id INT NOT NULL PRIMARY KEY,"
@@ -95,11 +86,6 @@ class ColumnTypesITCase {
                 "SET time_zone = '+00:00'",
                 "INSERT INTO types_check.all_types (" + COLUMNS + ") VALUES (1, " + MAX_VALUES + "), (2, " + MIN_VALUES + ")",
                 "INSERT INTO types_check.all_types (id) VALUES (3)");
-    }
-
-    @AfterAll
-    static void stopServers() throws Exception {
-        playground.close();
     }
 
     @Test

@@ -8,15 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cdcpipeline.job.RunningPipeline;
 import dev.cdcpipeline.local.demo.DemoShop;
-import dev.cdcpipeline.local.demo.Playground;
 import dev.cdcpipeline.local.verify.CommittedTopicReader.JsonRecord;
 import dev.cdcpipeline.local.verify.ReconciliationReport;
 import dev.cdcpipeline.local.verify.Reconciler;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -31,26 +28,15 @@ import java.util.stream.Collectors;
  * The whole pipeline at parallelism 2 against real MariaDB, PostgreSQL and Kafka: the snapshot,
  * then inserts, updates and deletes, each in the warehouse and exactly once in the topics.
  */
-class PipelineEndToEndITCase {
+class PipelineEndToEndITCase extends PlaygroundTestBase {
 
     private static final int ORDERS = 300;
 
-    @TempDir
-    static Path workDirectory;
-
-    private static Playground playground;
-
     @BeforeAll
-    static void startServers() throws Exception {
-        playground = Playground.start(workDirectory.resolve("servers"));
+    static void createSourceTables() throws Exception {
         try (Connection connection = playground.sourceAdminConnection()) {
             DemoShop.createAndSeed(connection, 7, ORDERS / 5, ORDERS / 30, ORDERS);
         }
-    }
-
-    @AfterAll
-    static void stopServers() throws Exception {
-        playground.close();
     }
 
     @Test

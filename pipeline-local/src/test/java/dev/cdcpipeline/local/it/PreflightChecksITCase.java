@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cdcpipeline.cli.RunCommand;
 import dev.cdcpipeline.local.LocalEnvironments;
-import dev.cdcpipeline.local.demo.Playground;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -23,27 +20,16 @@ import java.time.Duration;
  * A pipeline that cannot work fails before its job starts, through the same {@code run} command a
  * user types, with exit code 2 and one message that says what to change and shows no password.
  */
-class PreflightChecksITCase {
+class PreflightChecksITCase extends PlaygroundTestBase {
 
     private static final String WRONG_PASSWORD = "wrong-Pa55word-xyz";
 
-    @TempDir
-    static Path workDirectory;
-
-    private static Playground playground;
-
     @BeforeAll
-    static void startServers() throws Exception {
-        playground = Playground.start(workDirectory.resolve("servers"));
+    static void createSourceTables() throws Exception {
         executeOnSource(playground,
                 "CREATE DATABASE shop",
                 "CREATE TABLE shop.orders (id INT PRIMARY KEY, amount DECIMAL(10,2))",
                 "CREATE TABLE shop.audit_log (happened_at DATETIME, message TEXT)");
-    }
-
-    @AfterAll
-    static void stopServers() throws Exception {
-        playground.close();
     }
 
     @Test
