@@ -55,7 +55,7 @@ public record ChangeEvent(
      * primary key values. Stable across JVMs (no identity hash codes), so state restores keyed.
      */
     public String partitionKey() {
-        StringJoiner joined = new StringJoiner("\u0001", table.qualifiedName() + "\u0000", "");
+        StringJoiner joined = new StringJoiner("\u0001", table + "\u0000", "");
         for (Object value : key.values()) {
             joined.add(RowValues.toKeyText(value));
         }

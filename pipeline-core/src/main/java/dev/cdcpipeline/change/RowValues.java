@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -19,8 +20,10 @@ import java.util.Objects;
  *   <li>{@link Double}: FLOAT and DOUBLE; {@link Boolean}: BIT(1);
  *   <li>{@link String}: character types, ENUM, SET; {@link JsonText}: JSON;
  *   <li>{@code byte[]}: binary types and BLOB;
- *   <li>{@link LocalDate}: DATE; {@link LocalTime}: TIME; {@link LocalDateTime}: DATETIME, a
- *       wall-clock time with no zone; {@link Instant}: TIMESTAMP, a point in time.
+ *   <li>{@link LocalDate}: DATE; {@link LocalTime}: TIME; {@link LocalDateTime}: DATETIME and
+ *       PostgreSQL timestamp, a wall-clock time with no zone; {@link Instant}: TIMESTAMP and
+ *       timestamptz, a point in time;
+ *   <li>{@link List}: a PostgreSQL array, of values of the kinds above.
  * </ul>
  */
 public final class RowValues {
@@ -39,7 +42,8 @@ public final class RowValues {
                 || value instanceof LocalDate
                 || value instanceof LocalTime
                 || value instanceof LocalDateTime
-                || value instanceof Instant;
+                || value instanceof Instant
+                || value instanceof List<?> list && list.stream().allMatch(RowValues::isSupported);
     }
 
     /** Equal by content: byte arrays by their bytes, decimals by value whatever their scale. */
@@ -49,6 +53,17 @@ public final class RowValues {
         }
         if (left instanceof BigDecimal leftDecimal && right instanceof BigDecimal rightDecimal) {
             return leftDecimal.compareTo(rightDecimal) == 0;
+        }
+        if (left instanceof List<?> leftList && right instanceof List<?> rightList) {
+            if (leftList.size() != rightList.size()) {
+                return false;
+            }
+            for (int i = 0; i < leftList.size(); i++) {
+                if (!sameValue(leftList.get(i), rightList.get(i))) {
+                    return false;
+                }
+            }
+            return true;
         }
         return Objects.equals(left, right);
     }

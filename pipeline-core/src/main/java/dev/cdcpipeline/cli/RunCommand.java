@@ -5,7 +5,7 @@ import dev.cdcpipeline.config.PipelineDefinition;
 import dev.cdcpipeline.config.PipelineDefinitionParser;
 import dev.cdcpipeline.job.PipelineLauncher;
 import dev.cdcpipeline.job.RunningPipeline;
-import dev.cdcpipeline.source.mysql.SourceUnavailableException;
+import dev.cdcpipeline.source.SourceUnavailableException;
 
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;

@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,8 +20,10 @@ import java.util.regex.Pattern;
  * </ul>
  *
  * A value may hold several references: {@code jdbc:postgresql://${PGHOST}:${PGPORT:-5432}/db}.
+ *
+ * <p>Used for the pipeline definition and for SQL scripts ({@code dev.cdcpipeline.sql}).
  */
-final class EnvironmentSubstitution {
+public final class EnvironmentSubstitution {
 
     private static final String ESCAPED_REFERENCE_START = "$${";
     private static final String REFERENCE_START = "${";
@@ -32,7 +35,7 @@ final class EnvironmentSubstitution {
     private final Map<String, String> environment;
 
     /** @param environment the variables to use; production passes {@link System#getenv()} */
-    EnvironmentSubstitution(Map<String, String> environment) {
+    public EnvironmentSubstitution(Map<String, String> environment) {
         this.environment = Objects.requireNonNull(environment, "environment");
     }
 
@@ -42,7 +45,17 @@ final class EnvironmentSubstitution {
      * @throws IllegalArgumentException naming the unset variables, or saying that a reference is
      *     malformed. The message never contains the value, which may be a password.
      */
-    String substitute(String value) {
+    public String substitute(String value) {
+        return substitute(value, UnaryOperator.identity());
+    }
+
+    /**
+     * The value with every reference replaced by what {@code escape} makes of the variable's value
+     * (or default): for a reference inside a quoted literal, the value's quotes must be escaped.
+     *
+     * @throws IllegalArgumentException as {@link #substitute(String)}
+     */
+    public String substitute(String value, UnaryOperator<String> escape) {
         if (!value.contains(REFERENCE_START)) {
             return value;
         }
@@ -59,7 +72,7 @@ final class EnvironmentSubstitution {
                 if (resolved == null) {
                     unsetVariables.add(reference.group(1));
                 } else {
-                    result.append(resolved);
+                    result.append(escape.apply(resolved));
                 }
             }
             copiedUpTo = reference.end();

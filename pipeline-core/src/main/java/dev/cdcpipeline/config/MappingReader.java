@@ -79,6 +79,33 @@ final class MappingReader {
         return Optional.of(child(key, (ObjectNode) node));
     }
 
+    /**
+     * The mappings of a list under {@code key} ({@code sources:}), each named by its index
+     * ({@code sources[1].port}); empty if the key is absent or not a list of mappings (a problem).
+     */
+    List<MappingReader> sectionList(String key) {
+        markRead(key);
+        JsonNode node = mapping.get(key);
+        if (node == null) {
+            return List.of();
+        }
+        String listPath = KeyPath.child(path, key);
+        if (!node.isArray() || node.isEmpty()) {
+            addProblemAt(listPath, "expected a list of one or more mappings, got " + shapeOf(node));
+            return List.of();
+        }
+        List<MappingReader> sections = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode element = node.get(i);
+            if (element.isObject()) {
+                sections.add(new MappingReader(KeyPath.element(listPath, i), (ObjectNode) element, environment, problems));
+            } else {
+                addProblemAt(KeyPath.element(listPath, i), "expected a mapping of keys, got " + shapeOf(element));
+            }
+        }
+        return sections;
+    }
+
     /** As {@link #section}, but an absent section is a problem; {@code hint} says what belongs in it. */
     Optional<MappingReader> requiredSection(String key, String hint) {
         if (!mapping.has(key)) {

@@ -1,15 +1,16 @@
 package dev.cdcpipeline.config;
 
-import java.io.Serializable;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * The {@code source:} section: the MySQL or MariaDB database whose binlog the pipeline reads, with
- * Flink CDC's key names.
+ * A MySQL or MariaDB source ({@code source:} or an entry of {@code sources:}): the database whose
+ * binlog the pipeline reads, with Flink CDC's key names.
  *
+ * @param name {@code name}, optional, default {@code mysql}: [a-z][a-z0-9_]{0,30}, unique among the
+ *     pipeline's sources; the {@code {source}} of warehouse table and topic names
  * @param type {@code type}, required: {@code mysql} or {@code mariadb} (the same connector reads both)
  * @param hostname {@code hostname}, required
  * @param port {@code port}, optional, default 3306: 1 to 65535
@@ -37,6 +38,7 @@ import java.util.Objects;
  *     removed ({@code jdbc.properties.useSSL: true} gives {@code useSSL=true}); passed on unchecked
  */
 public record MySqlSourceSettings(
+        String name,
         SourceType type,
         String hostname,
         int port,
@@ -49,9 +51,10 @@ public record MySqlSourceSettings(
         int snapshotChunkSize,
         Map<String, String> debeziumProperties,
         Map<String, String> jdbcProperties)
-        implements Serializable {
+        implements SourceSettings {
 
     public MySqlSourceSettings {
+        Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(hostname, "hostname");
         Objects.requireNonNull(username, "username");

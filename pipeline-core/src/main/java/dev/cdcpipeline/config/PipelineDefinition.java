@@ -1,5 +1,6 @@
 package dev.cdcpipeline.config;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -43,7 +44,10 @@ import java.util.Optional;
  * </ul>
  *
  * @param pipeline {@code pipeline:}, required: see {@link PipelineSettings}
- * @param source {@code source:}, required: see {@link MySqlSourceSettings}
+ * @param sources {@code source:} (one source) or {@code sources:} (a list of them), one of the two
+ *     required: see {@link MySqlSourceSettings} and {@link PostgresSourceSettings}. With several
+ *     sources, each needs a distinct {@code name}, and the default warehouse table and topic names
+ *     include it ({@code {source}_{database}_{table}}, {@code {pipeline}.{source}.{database}.{table}})
  * @param warehouse {@code warehouse:}, optional: see {@link WarehouseSettings}
  * @param kafka {@code kafka:}, optional: see {@link KafkaSettings}; at least one of {@code warehouse:}
  *     and {@code kafka:} is required
@@ -52,7 +56,7 @@ import java.util.Optional;
  */
 public record PipelineDefinition(
         PipelineSettings pipeline,
-        MySqlSourceSettings source,
+        List<SourceSettings> sources,
         Optional<WarehouseSettings> warehouse,
         Optional<KafkaSettings> kafka,
         DedupSettings dedup,
@@ -60,7 +64,10 @@ public record PipelineDefinition(
 
     public PipelineDefinition {
         Objects.requireNonNull(pipeline, "pipeline");
-        Objects.requireNonNull(source, "source");
+        sources = List.copyOf(sources);
+        if (sources.isEmpty()) {
+            throw new IllegalArgumentException("a pipeline needs at least one source");
+        }
         Objects.requireNonNull(warehouse, "warehouse");
         Objects.requireNonNull(kafka, "kafka");
         Objects.requireNonNull(dedup, "dedup");

@@ -14,6 +14,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +37,7 @@ import org.apache.flink.util.TimeUtils;
 public final class PipelineDefinitionParser {
 
     private static final String TABLE_PLACEHOLDER = "table";
-    private static final Set<String> PLACEHOLDERS = Set.of("pipeline", "database", TABLE_PLACEHOLDER);
+    private static final Set<String> PLACEHOLDERS = Set.of("pipeline", "source", "database", TABLE_PLACEHOLDER);
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
     private static final Pattern URL_PASSWORD_PARAMETER = Pattern.compile("(?i)[?&;]password=");
 
@@ -61,7 +63,13 @@ public final class PipelineDefinitionParser {
     private static final ValueFormat<String> SCHEMA = ValueFormat.nonBlankText("a schema name");
     private static final ValueFormat<String> NAME_TEMPLATE = ValueFormat.text(
             PipelineDefinitionParser::isNameTemplate,
-            "a name containing {table}, and optionally {pipeline} and {database}, as placeholders");
+            "a name containing {table}, and optionally {pipeline}, {source} and {database}, as placeholders");
+    private static final ValueFormat<String> SOURCE_NAME = ValueFormat.matching("[a-z][a-z0-9_]{0,30}",
+            "a name of 1 to 31 characters a-z, 0-9 or '_', starting with a letter");
+    private static final ValueFormat<String> DATABASE_NAME = ValueFormat.nonBlankText("a database name");
+    /** PostgreSQL's rule for replication slot names; publications follow it too here. */
+    private static final ValueFormat<String> SLOT_NAME = ValueFormat.matching("[a-z0-9_]{1,63}",
+            "a name of 1 to 63 characters a-z, 0-9 or '_'");
     private static final ValueFormat<String> BOOTSTRAP_SERVERS =
             ValueFormat.nonBlankText("host:port pairs separated by commas, such as broker1:9092,broker2:9092");
     private static final ValueFormat<String> CHECKPOINT_DIR = ValueFormat.uriWithScheme(
@@ -133,11 +141,10 @@ public final class PipelineDefinitionParser {
     private PipelineDefinition readDefinition(MappingReader root) {
         PipelineSettings pipeline = root.requiredSection("pipeline", "with at least name")
                 .map(this::readPipeline).orElse(null);
-        MySqlSourceSettings source = root.requiredSection("source",
-                        "with at least type, hostname, username, password and tables")
-                .map(this::readSource).orElse(null);
-        Optional<WarehouseSettings> warehouse = root.section("warehouse").map(this::readWarehouse);
-        Optional<KafkaSettings> kafka = root.section("kafka").map(this::readKafka);
+        List<SourceSettings> sources = readSources(root, pipeline);
+        boolean severalSources = sources != null && sources.size() > 1;
+        Optional<WarehouseSettings> warehouse = root.section("warehouse").map(section -> readWarehouse(section, severalSources));
+        Optional<KafkaSettings> kafka = root.section("kafka").map(section -> readKafka(section, severalSources));
         DedupSettings dedup = readDedup(root.sectionOrEmpty("dedup"));
         FlinkSettings flink = readFlink(root.sectionOrEmpty("flink"));
         root.reportUnknownKeys();
@@ -145,11 +152,8 @@ public final class PipelineDefinitionParser {
         if (!root.contains("warehouse") && !root.contains("kafka")) {
             problems.add("warehouse, kafka", "expected at least one of these sink sections, got neither");
         }
-        if (pipeline != null && source != null) {
-            checkServerIdsCoverParallelism(source.serverId(), pipeline.parallelism());
-        }
         return problems.isEmpty()
-                ? new PipelineDefinition(pipeline, source, warehouse, kafka, dedup, flink)
+                ? new PipelineDefinition(pipeline, sources, warehouse, kafka, dedup, flink)
                 : null;
     }
 
@@ -160,8 +164,42 @@ public final class PipelineDefinitionParser {
         return section.hasProblems() ? null : new PipelineSettings(name, parallelism);
     }
 
-    private MySqlSourceSettings readSource(MappingReader section) {
-        SourceType type = section.required("type", ValueFormat.oneOf(SourceType.class));
+    /** {@code source:} (one) or {@code sources:} (a list); {@code null} if there is a problem. */
+    private List<SourceSettings> readSources(MappingReader root, PipelineSettings pipeline) {
+        boolean one = root.contains("source");
+        boolean several = root.contains("sources");
+        if (one && several) {
+            problems.add("source, sources", "expected one of these sections, got both");
+            return null;
+        }
+        Optional<MappingReader> single = several ? Optional.empty() : root.requiredSection("source",
+                "with at least type, hostname, username, password and tables; or sources: a list of such sections");
+        List<MappingReader> listed = root.sectionList("sources");
+        List<MappingReader> sections = several ? listed : single.stream().toList();
+        List<SourceSettings> sources = new ArrayList<>();
+        for (MappingReader section : sections) {
+            sources.add(readSource(section, pipeline));
+        }
+        if (sources.contains(null) || sources.isEmpty()) {
+            return null;
+        }
+        requireDistinctNames(sources, sections);
+        return sources;
+    }
+
+    private SourceSettings readSource(MappingReader section, PipelineSettings pipeline) {
+        // With a bad type, the keys are still read as MySQL's, so that all their problems are reported too.
+        SourceType type = Optional.ofNullable(section.required("type", ValueFormat.oneOf(SourceType.class)))
+                .orElse(SourceType.MYSQL);
+        String name = section.optional("name", SOURCE_NAME, type.defaultSourceName());
+        SourceSettings source = type == SourceType.POSTGRES
+                ? readPostgresSource(section, name, pipeline)
+                : readMySqlSource(section, name, type, pipeline);
+        section.reportUnknownKeys();
+        return section.hasProblems() ? null : source;
+    }
+
+    private MySqlSourceSettings readMySqlSource(MappingReader section, String name, SourceType type, PipelineSettings pipeline) {
         String hostname = section.required("hostname", HOST_NAME);
         int port = section.optional("port", PORT, 3306);
         String username = section.required("username", USER_NAME);
@@ -174,17 +212,56 @@ public final class PipelineDefinitionParser {
         int snapshotChunkSize = section.optional("snapshot-chunk-size", AT_LEAST_ONE, 8096);
         Map<String, String> debeziumProperties = section.prefixedProperties("debezium.");
         Map<String, String> jdbcProperties = section.prefixedProperties("jdbc.properties.");
-        section.reportUnknownKeys();
-        return section.hasProblems() ? null : new MySqlSourceSettings(type, hostname, port, username, password,
+        if (pipeline != null) {
+            checkServerIdsCoverParallelism(section, serverId, pipeline.parallelism());
+        }
+        return section.hasProblems() ? null : new MySqlSourceSettings(name, type, hostname, port, username, password,
                 tables, serverId, serverTimeZone, startupMode, snapshotChunkSize, debeziumProperties, jdbcProperties);
     }
 
-    private WarehouseSettings readWarehouse(MappingReader section) {
+    private PostgresSourceSettings readPostgresSource(MappingReader section, String name, PipelineSettings pipeline) {
+        String hostname = section.required("hostname", HOST_NAME);
+        int port = section.optional("port", PORT, 5432);
+        String username = section.required("username", USER_NAME);
+        Secret password = section.requiredSecret("password");
+        String database = section.required("database", DATABASE_NAME);
+        List<TablePattern> tables = section.requiredList("tables", TABLE_PATTERN);
+        String defaultSlot = pipeline == null ? "" : PostgresSourceSettings.defaultSlotName(pipeline.name(), name);
+        String slotName = section.optional("slot-name", SLOT_NAME, defaultSlot);
+        String publicationName = section.optional("publication-name", SLOT_NAME, slotName);
+        StartupMode startupMode =
+                section.optional("startup-mode", ValueFormat.oneOf(StartupMode.class), StartupMode.INITIAL);
+        int snapshotChunkSize = section.optional("snapshot-chunk-size", AT_LEAST_ONE, 8096);
+        Duration heartbeatInterval = section.optional("heartbeat-interval", POSITIVE_DURATION, Duration.ofSeconds(30));
+        Map<String, String> debeziumProperties = section.prefixedProperties("debezium.");
+        Map<String, String> jdbcProperties = section.prefixedProperties("jdbc.properties.");
+        if (slotName.length() > 63) {
+            section.addProblem("slot-name", "expected at most 63 characters; the default '" + slotName
+                    + "' is longer, so set slot-name (and publication-name) explicitly");
+        }
+        return section.hasProblems() ? null : new PostgresSourceSettings(name, SourceType.POSTGRES, hostname, port,
+                username, password, database, tables, slotName, publicationName, startupMode, snapshotChunkSize,
+                heartbeatInterval, debeziumProperties, jdbcProperties);
+    }
+
+    /** Source names are part of table and topic names: two sources with one name would share them. */
+    private void requireDistinctNames(List<SourceSettings> sources, List<MappingReader> sections) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < sources.size(); i++) {
+            if (!seen.add(sources.get(i).name())) {
+                sections.get(i).addProblem("name", "expected a name no other source has, got '" + sources.get(i).name()
+                        + "' again (give each source its own name)");
+            }
+        }
+    }
+
+    private WarehouseSettings readWarehouse(MappingReader section, boolean severalSources) {
         String url = section.required("url", JDBC_URL);
         String username = section.required("username", USER_NAME);
         Secret password = section.requiredSecret("password");
         String schema = section.optional("schema", SCHEMA, "public");
-        String tableName = section.optional("table-name", NAME_TEMPLATE, "{database}_{table}");
+        String tableName = section.optional("table-name", NAME_TEMPLATE,
+                severalSources ? "{source}_{database}_{table}" : "{database}_{table}");
         DeleteMode deleteMode = section.optional("delete-mode", ValueFormat.oneOf(DeleteMode.class), DeleteMode.SOFT);
         int batchSize = section.optional("batch-size", AT_LEAST_ONE, 500);
         Duration flushInterval = section.optional("flush-interval", POSITIVE_DURATION, Duration.ofSeconds(1));
@@ -194,9 +271,10 @@ public final class PipelineDefinitionParser {
                 deleteMode, batchSize, flushInterval, maxRetries);
     }
 
-    private KafkaSettings readKafka(MappingReader section) {
+    private KafkaSettings readKafka(MappingReader section, boolean severalSources) {
         String bootstrapServers = section.required("bootstrap-servers", BOOTSTRAP_SERVERS);
-        String topic = section.optional("topic", NAME_TEMPLATE, "{pipeline}.{database}.{table}");
+        String topic = section.optional("topic", NAME_TEMPLATE,
+                severalSources ? "{pipeline}.{source}.{database}.{table}" : "{pipeline}.{database}.{table}");
         Delivery delivery = section.optional("delivery", ValueFormat.oneOf(Delivery.class), Delivery.EXACTLY_ONCE);
         Duration transactionTimeout =
                 section.optional("transaction-timeout", POSITIVE_DURATION, BROKER_DEFAULT_MAX_TRANSACTION_TIMEOUT);
@@ -241,9 +319,9 @@ public final class PipelineDefinitionParser {
     }
 
     /** Each parallel source reader needs a server id of its own. */
-    private void checkServerIdsCoverParallelism(ServerIdRange serverIds, int parallelism) {
+    private static void checkServerIdsCoverParallelism(MappingReader section, ServerIdRange serverIds, int parallelism) {
         if (serverIds.size() < parallelism) {
-            problems.add("source.server-id", "expected a range of at least " + parallelism
+            section.addProblem("server-id", "expected a range of at least " + parallelism
                     + " server ids (one per source reader, as pipeline.parallelism is " + parallelism + "), got '"
                     + serverIds + "' (" + serverIds.size() + (serverIds.size() == 1 ? " id)" : " ids)"));
         }

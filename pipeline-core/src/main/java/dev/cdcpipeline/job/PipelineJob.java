@@ -2,11 +2,13 @@ package dev.cdcpipeline.job;
 
 import dev.cdcpipeline.change.ChangeEvent;
 import dev.cdcpipeline.config.PipelineDefinition;
+import dev.cdcpipeline.config.SourceSettings;
+import dev.cdcpipeline.config.SourceType;
 import dev.cdcpipeline.sink.kafka.KafkaChangeSink;
 import dev.cdcpipeline.sink.warehouse.WarehouseChangeSink;
-import dev.cdcpipeline.source.mysql.MySqlSourceFactory;
+import dev.cdcpipeline.schema.SourceTable;
+import dev.cdcpipeline.source.SourceConnectors;
 
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -14,12 +16,11 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Plugs the real source and sinks of a prepared pipeline into {@link PipelineGraph}. */
 public final class PipelineJob {
 
-    public static final String SOURCE_UID = "source-mysql";
-    static final String CONNECTOR = "mysql";
 
     /**
      * What the job needs from Flink unless the definition's {@code flink:} section says otherwise:
@@ -51,14 +52,20 @@ public final class PipelineJob {
     /** Adds the pipeline to the environment; {@code execute} it to run. */
     public static DataStream<ChangeEvent> addTo(StreamExecutionEnvironment environment, PipelinePlan plan) {
         PipelineDefinition definition = plan.definition();
-        DataStream<ChangeEvent> changes =
-                environment
-                        .fromSource(
-                                MySqlSourceFactory.create(definition.source(), plan.sourceTables()),
-                                WatermarkStrategy.noWatermarks(),
-                                "MySQL binlog " + definition.source().hostname() + ":" + definition.source().port())
-                        .uid(SOURCE_UID);
+        DataStream<ChangeEvent> changes = null;
+        for (SourceSettings source : definition.sources()) {
+            List<SourceTable> tables =
+                    plan.sourceTables().stream().filter(table -> table.id().source().equals(source.name())).toList();
+            DataStream<ChangeEvent> sourceChanges = SourceConnectors.addTo(environment, source, tables);
+            changes = changes == null ? sourceChanges : changes.union(sourceChanges);
+        }
         return PipelineGraph.build(changes, definition.dedup().stateTtl(), sinks(plan));
+    }
+
+    /** The {@code source.connector} of change records: {@code mysql} or {@code postgresql}, as Debezium names them. */
+    private static Map<String, String> connectorBySource(PipelineDefinition definition) {
+        return definition.sources().stream().collect(Collectors.toMap(SourceSettings::name,
+                source -> source.type() == SourceType.POSTGRES ? "postgresql" : "mysql"));
     }
 
     private static List<ChangeSink> sinks(PipelinePlan plan) {
@@ -66,7 +73,7 @@ public final class PipelineJob {
         List<ChangeSink> sinks = new ArrayList<>();
         definition.warehouse().ifPresent(warehouse -> sinks.add(new WarehouseChangeSink(warehouse, plan.warehouseTables())));
         definition.kafka().ifPresent(kafka ->
-                sinks.add(new KafkaChangeSink(kafka, definition.pipeline().name(), plan.topicByTable(), CONNECTOR)));
+                sinks.add(new KafkaChangeSink(kafka, definition.pipeline().name(), plan.topicByTable(), connectorBySource(definition))));
         return sinks;
     }
 }

@@ -2,19 +2,21 @@ package dev.cdcpipeline.job;
 
 import dev.cdcpipeline.change.TableId;
 import dev.cdcpipeline.config.PipelineDefinition;
-import dev.cdcpipeline.config.WarehouseSettings;
+import dev.cdcpipeline.config.PipelineConfigException;
+import dev.cdcpipeline.config.SourceSettings;
 import dev.cdcpipeline.schema.SourceTable;
 import dev.cdcpipeline.sink.kafka.KafkaTopicSetup;
 import dev.cdcpipeline.sink.kafka.TopicNames;
 import dev.cdcpipeline.sink.warehouse.WarehouseSchemaSetup;
 import dev.cdcpipeline.sink.warehouse.WarehouseTable;
-import dev.cdcpipeline.source.mysql.MySqlBinlogCheck;
-import dev.cdcpipeline.source.mysql.MySqlCatalog;
+import dev.cdcpipeline.source.SourceConnectors;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Everything checked and set up before the job starts, so that a misconfiguration is one clear
@@ -26,33 +28,48 @@ public final class PipelinePreparation {
     private PipelinePreparation() {}
 
     public static PipelinePlan prepare(PipelineDefinition definition) {
-        MySqlBinlogCheck.requireRowBinlog(definition.source());
-        List<SourceTable> sourceTables = MySqlCatalog.discover(definition.source());
+        List<SourceTable> sourceTables = new ArrayList<>();
+        for (SourceSettings source : definition.sources()) {
+            sourceTables.addAll(SourceConnectors.prepare(source));
+        }
         String pipeline = definition.pipeline().name();
 
         List<WarehouseTable> warehouseTables = new ArrayList<>();
         definition.warehouse().ifPresent(warehouse -> {
             for (SourceTable table : sourceTables) {
                 warehouseTables.add(WarehouseTable.mirroring(
-                        table, warehouse.schema(), warehouseTableName(warehouse, pipeline, table.id()), warehouse.deleteMode()));
+                        table, warehouse.schema(), resolve(warehouse.tableName(), pipeline, table.id()), warehouse.deleteMode()));
             }
+            requireDistinct("warehouse.table-name", warehouseTables.stream().map(WarehouseTable::name).toList());
             WarehouseSchemaSetup.createMissingTables(warehouse, warehouseTables);
         });
 
         Map<TableId, String> topicByTable = new LinkedHashMap<>();
         definition.kafka().ifPresent(kafka -> {
             for (SourceTable table : sourceTables) {
-                topicByTable.put(table.id(), TopicNames.topicFor(kafka.topic(), pipeline, table.id()));
+                topicByTable.put(table.id(), TopicNames.requireLegal(resolve(kafka.topic(), pipeline, table.id()), table.id()));
             }
+            requireDistinct("kafka.topic", List.copyOf(topicByTable.values()));
             KafkaTopicSetup.createMissingTopics(kafka, topicByTable.values());
         });
         return new PipelinePlan(definition, sourceTables, warehouseTables, topicByTable);
     }
 
-    static String warehouseTableName(WarehouseSettings warehouse, String pipeline, TableId table) {
-        return warehouse.tableName()
-                .replace("{pipeline}", pipeline)
+    /** Fills a table or topic name template of the definition. */
+    static String resolve(String template, String pipeline, TableId table) {
+        return template.replace("{pipeline}", pipeline)
+                .replace("{source}", table.source())
                 .replace("{database}", table.database())
                 .replace("{table}", table.table());
+    }
+
+    /** Two tables written to one warehouse table or topic would mix their rows. */
+    private static void requireDistinct(String key, List<String> names) {
+        Set<String> seen = new HashSet<>();
+        List<String> repeated = names.stream().filter(name -> !seen.add(name)).distinct().toList();
+        if (!repeated.isEmpty()) {
+            throw new PipelineConfigException(null, List.of(key + ": expected a distinct name per captured table, but "
+                    + repeated + " would each receive several tables; add {source} and {database} to the template"));
+        }
     }
 }

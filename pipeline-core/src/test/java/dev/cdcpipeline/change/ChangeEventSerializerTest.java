@@ -37,7 +37,7 @@ class ChangeEventSerializerTest {
 
     @Test
     void roundTripsEveryKindOfValue() throws Exception {
-        ChangeEvent update = new ChangeEvent(new TableId("shop", "orders"), Operation.UPDATE, row("id", 42L),
+        ChangeEvent update = new ChangeEvent(new TableId("mysql", "shop", "orders"), Operation.UPDATE, row("id", 42L),
                 EVERY_KIND, EVERY_KIND, SourcePosition.ofBinlog("mysql-bin.000003", 4711, 2), 1_732_500_000_000L);
 
         ChangeEvent copy = roundTrip(update);

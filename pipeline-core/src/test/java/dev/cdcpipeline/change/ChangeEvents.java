@@ -7,7 +7,7 @@ import java.util.Map;
 /** Small builders of change events with fixed positions and timestamps, for tests. */
 public final class ChangeEvents {
 
-    public static final TableId ORDERS = new TableId("shop", "orders");
+    public static final TableId ORDERS = new TableId("mysql", "shop", "orders");
 
     private ChangeEvents() {}
 

@@ -40,7 +40,7 @@ class PipelineDefinitionParserTest {
 
         assertThat(definition.pipeline()).isEqualTo(new PipelineSettings("shop-mirror", 2));
 
-        MySqlSourceSettings source = definition.source();
+        MySqlSourceSettings source = onlySource(definition);
         assertThat(source.type()).isEqualTo(SourceType.MARIADB);
         assertThat(source.hostname()).isEqualTo("db.example.com");
         assertThat(source.port()).isEqualTo(3307);
@@ -92,7 +92,7 @@ class PipelineDefinitionParserTest {
         PipelineDefinition definition = PipelineDefinitionParser.parse(MINIMAL, Map.of());
 
         assertThat(definition.pipeline().parallelism()).isEqualTo(1);
-        MySqlSourceSettings source = definition.source();
+        MySqlSourceSettings source = onlySource(definition);
         assertThat(source.port()).isEqualTo(3306);
         assertThat(source.serverId()).hasToString("5400-5431");
         assertThat(source.serverTimeZone()).isEqualTo(ZoneId.of("UTC"));
@@ -155,7 +155,7 @@ class PipelineDefinitionParserTest {
                     - crm.contact_[0-9]+
                 """), Map.of());
 
-        assertThat(definition.source().tables()).containsExactly(
+        assertThat(onlySource(definition).tables()).containsExactly(
                 new TablePattern("shop", ".*"), new TablePattern("crm", "contact_[0-9]+"));
     }
 
@@ -164,7 +164,7 @@ class PipelineDefinitionParserTest {
         PipelineDefinition definition = PipelineDefinitionParser.parse(
                 MINIMAL.replace("tables: shop.orders", "tables: \"shop.orders ,  shop.\\\\.* \""), Map.of());
 
-        assertThat(definition.source().tables()).containsExactly(
+        assertThat(onlySource(definition).tables()).containsExactly(
                 new TablePattern("shop", "orders"), new TablePattern("shop", ".*"));
     }
 
@@ -175,9 +175,9 @@ class PipelineDefinitionParserTest {
                         + "  startup-mode: LATEST\n  server-id: 7000\n")
                 .replace("  name: shop-mirror\n", "  name: shop-mirror\n  parallelism: \"1\"\n"), Map.of());
 
-        assertThat(definition.source().port()).isEqualTo(3310);
-        assertThat(definition.source().startupMode()).isEqualTo(StartupMode.LATEST);
-        assertThat(definition.source().serverId()).isEqualTo(new ServerIdRange(7000, 7000));
+        assertThat(onlySource(definition).port()).isEqualTo(3310);
+        assertThat(onlySource(definition).startupMode()).isEqualTo(StartupMode.LATEST);
+        assertThat(onlySource(definition).serverId()).isEqualTo(new ServerIdRange(7000, 7000));
         assertThat(definition.pipeline().parallelism()).isEqualTo(1);
     }
 
@@ -187,11 +187,17 @@ class PipelineDefinitionParserTest {
         PipelineDefinition definition = PipelineDefinitionParser.parse(
                 MINIMAL.replace("password: secret", "password: 0123") + "flink:\n  some.flag: on\n", Map.of());
 
-        assertThat(definition.source().password().value()).isEqualTo("0123");
+        assertThat(onlySource(definition).password().value()).isEqualTo("0123");
         assertThat(definition.flink().options()).containsEntry("some.flag", "on");
     }
 
     private static Path resource(String name) throws URISyntaxException {
         return Path.of(PipelineDefinitionParserTest.class.getClassLoader().getResource(name).toURI());
+    }
+
+    /** The definition's one source, a MySQL source in these tests. */
+    private static MySqlSourceSettings onlySource(PipelineDefinition definition) {
+        assertThat(definition.sources()).hasSize(1);
+        return (MySqlSourceSettings) definition.sources().get(0);
     }
 }

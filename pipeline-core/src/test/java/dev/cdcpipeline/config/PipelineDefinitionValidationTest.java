@@ -21,7 +21,7 @@ class PipelineDefinitionValidationTest {
                   name: Shop Mirror
                   parallelism: 0
                 source:
-                  type: postgres
+                  type: oracle
                   hostname: db.example.com
                   port: abc
                   username: cdc
@@ -57,23 +57,23 @@ class PipelineDefinitionValidationTest {
                 "pipeline.name: expected a name of 1 to 63 characters a-z, 0-9, '_' or '-', starting with a letter,"
                         + " got 'Shop Mirror'",
                 "pipeline.parallelism: expected an integer >= 1, got '0'",
-                "source.type: expected one of mysql, mariadb, got 'postgres'",
+                "source.type: expected one of mysql, mariadb, postgres, got 'oracle'",
                 "source.port: expected an integer between 1 and 65535, got 'abc'",
                 "source.server-time-zone: expected a time zone ID such as UTC or Europe/Berlin, got 'Mars/Olympus'",
                 "source.startup-mode: expected one of initial, latest, snapshot-only, got 'earliest'",
                 "source.snapshot-chunk-size: expected an integer >= 1, got '-5'",
-                "source.sever-id: unknown key; expected one of type, hostname, port, username, password, tables,"
+                "source.sever-id: unknown key; expected one of type, name, hostname, port, username, password, tables,"
                         + " server-id, server-time-zone, startup-mode, snapshot-chunk-size, debezium.*,"
                         + " jdbc.properties.*",
                 "warehouse.url: required key is missing (a JDBC URL such as jdbc:postgresql://host:5432/db,"
                         + " without a password parameter (set password instead))",
-                "warehouse.table-name: expected a name containing {table}, and optionally {pipeline} and {database},"
+                "warehouse.table-name: expected a name containing {table}, and optionally {pipeline}, {source} and {database},"
                         + " as placeholders, got '{database}_{tabel}'",
                 "warehouse.delete-mode: expected one of soft, hard, got 'purge'",
                 "warehouse.batch-size: expected an integer >= 1, got 'many'",
                 "warehouse.flush-interval: expected a duration > 0 such as 500ms, 10s, 15min or 7d, got 'soon'",
                 "warehouse.max-retries: expected an integer >= 0, got '-1'",
-                "kafka.topic: expected a name containing {table}, and optionally {pipeline} and {database},"
+                "kafka.topic: expected a name containing {table}, and optionally {pipeline}, {source} and {database},"
                         + " as placeholders, got 'all-changes'",
                 "kafka.delivery: expected one of exactly-once, at-least-once, got 'exactly_once'",
                 "kafka.topic-partitions: expected an integer >= 1, got '0'",
@@ -82,14 +82,14 @@ class PipelineDefinitionValidationTest {
                         + " got 'often'",
                 "flink.execution.checkpointing.dir: expected a URI with a scheme, such as"
                         + " file:///var/lib/cdc/checkpoints or s3://bucket/checkpoints, got '/var/lib/cdc'",
-                "sorce: unknown key; expected one of pipeline, source, warehouse, kafka, dedup, flink");
+                "sorce: unknown key; expected one of pipeline, source, sources, warehouse, kafka, dedup, flink");
         assertThat(error.getMessage())
                 .startsWith("Invalid pipeline definition:" + System.lineSeparator()
                         + "  - pipeline.name: expected a name of 1 to 63 characters")
                 .contains(System.lineSeparator() + "  - source.port: expected an integer between 1 and 65535, got 'abc'"
                         + System.lineSeparator())
                 .endsWith(System.lineSeparator()
-                        + "  - sorce: unknown key; expected one of pipeline, source, warehouse, kafka, dedup, flink");
+                        + "  - sorce: unknown key; expected one of pipeline, source, sources, warehouse, kafka, dedup, flink");
     }
 
     @Test
@@ -122,7 +122,7 @@ class PipelineDefinitionValidationTest {
                 """);
 
         assertThat(error.getProblems()).containsExactly("source: required section is missing"
-                + " (with at least type, hostname, username, password and tables)");
+                + " (with at least type, hostname, username, password and tables; or sources: a list of such sections)");
     }
 
     @Test
@@ -284,9 +284,9 @@ class PipelineDefinitionValidationTest {
         String withVariables = MINIMAL.replace("  hostname: db.example.com\n",
                 "  hostname: db.example.com\n  port: ${MYSQL_PORT:-3306}\n");
 
-        assertThat(PipelineDefinitionParser.parse(withVariables, Map.of("MYSQL_PORT", "3307")).source().port())
+        assertThat(onlySource(PipelineDefinitionParser.parse(withVariables, Map.of("MYSQL_PORT", "3307"))).port())
                 .isEqualTo(3307);
-        assertThat(PipelineDefinitionParser.parse(withVariables, Map.of()).source().port()).isEqualTo(3306);
+        assertThat(onlySource(PipelineDefinitionParser.parse(withVariables, Map.of())).port()).isEqualTo(3306);
         assertThat(parseExpectingError(withVariables, Map.of("MYSQL_PORT", "none")).getProblems())
                 .containsExactly("source.port: expected an integer between 1 and 65535, got 'none'");
     }
@@ -327,7 +327,7 @@ class PipelineDefinitionValidationTest {
                 () -> PipelineDefinitionParser.parseFile(file, Map.of()));
 
         assertThat(error).hasMessage("Invalid pipeline definition " + file + ":" + System.lineSeparator()
-                + "  - source.type: expected one of mysql, mariadb, got 'oracle'");
+                + "  - source.type: expected one of mysql, mariadb, postgres, got 'oracle'");
     }
 
     @Test
@@ -350,5 +350,11 @@ class PipelineDefinitionValidationTest {
                 () -> PipelineDefinitionParser.parse(yaml, environment));
         assertThat(error).as("expected the definition to be rejected").isNotNull();
         return error;
+    }
+
+    /** The definition's one source, a MySQL source in these tests. */
+    private static MySqlSourceSettings onlySource(PipelineDefinition definition) {
+        assertThat(definition.sources()).hasSize(1);
+        return (MySqlSourceSettings) definition.sources().get(0);
     }
 }

@@ -29,7 +29,7 @@ class SecretsNeverPrintedTest {
                   s3.secret-key: s3cr3t-xyz
                 """, Map.of("WAREHOUSE_PASSWORD", PASSWORD));
 
-        assertThat(definition.source().password().value()).isEqualTo(PASSWORD);
+        assertThat(onlySource(definition).password().value()).isEqualTo(PASSWORD);
         assertThat(definition.warehouse().orElseThrow().password().value()).isEqualTo(PASSWORD);
         assertThat(definition.toString())
                 .doesNotContain(PASSWORD)
@@ -100,5 +100,11 @@ class SecretsNeverPrintedTest {
                 () -> PipelineDefinitionParser.parse(yaml, Map.of()));
         assertThat(error).as("expected the definition to be rejected").isNotNull();
         return error;
+    }
+
+    /** The definition's one source, a MySQL source in these tests. */
+    private static MySqlSourceSettings onlySource(PipelineDefinition definition) {
+        assertThat(definition.sources()).hasSize(1);
+        return (MySqlSourceSettings) definition.sources().get(0);
     }
 }

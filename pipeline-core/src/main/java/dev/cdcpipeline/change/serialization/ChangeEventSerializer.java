@@ -55,6 +55,7 @@ public final class ChangeEventSerializer extends TypeSerializerSingleton<ChangeE
 
     @Override
     public void serialize(ChangeEvent event, DataOutputView target) throws IOException {
+        StringValue.writeString(event.table().source(), target);
         StringValue.writeString(event.table().database(), target);
         StringValue.writeString(event.table().table(), target);
         target.writeByte(event.operation().ordinal());
@@ -70,7 +71,8 @@ public final class ChangeEventSerializer extends TypeSerializerSingleton<ChangeE
 
     @Override
     public ChangeEvent deserialize(DataInputView source) throws IOException {
-        TableId table = new TableId(StringValue.readString(source), StringValue.readString(source));
+        TableId table = new TableId(
+                StringValue.readString(source), StringValue.readString(source), StringValue.readString(source));
         Operation operation = OPERATIONS[source.readByte()];
         Map<String, Object> key = readRow(source);
         Map<String, Object> before = readRow(source);

@@ -14,6 +14,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /** One tagged binary encoding per kind of row value (see {@link dev.cdcpipeline.change.RowValues}). */
 final class RowValueCodec {
@@ -31,6 +34,7 @@ final class RowValueCodec {
     private static final byte TIME = 9;
     private static final byte LOCAL_DATE_TIME = 10;
     private static final byte INSTANT = 11;
+    private static final byte LIST = 12;
 
     private RowValueCodec() {}
 
@@ -73,6 +77,12 @@ final class RowValueCodec {
             out.writeByte(INSTANT);
             out.writeLong(instant.getEpochSecond());
             out.writeInt(instant.getNano());
+        } else if (value instanceof List<?> list) {
+            out.writeByte(LIST);
+            out.writeInt(list.size());
+            for (Object element : list) {
+                write(element, out);
+            }
         } else {
             throw new IOException("A row value of type " + value.getClass().getName() + " cannot be serialized");
         }
@@ -96,8 +106,18 @@ final class RowValueCodec {
             case TIME -> LocalTime.ofNanoOfDay(in.readLong());
             case LOCAL_DATE_TIME -> LocalDateTime.ofEpochSecond(in.readLong(), in.readInt(), ZoneOffset.UTC);
             case INSTANT -> Instant.ofEpochSecond(in.readLong(), in.readInt());
+            case LIST -> readList(in);
             default -> throw new IOException("Unknown row value tag " + tag);
         };
+    }
+
+    private static List<Object> readList(DataInputView in) throws IOException {
+        int size = in.readInt();
+        List<Object> list = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            list.add(read(in));
+        }
+        return Collections.unmodifiableList(list);
     }
 
     private static void writeBytes(byte[] bytes, DataOutputView out) throws IOException {

@@ -12,20 +12,21 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The JSON of a change record on Kafka, close to Debezium's envelope without its schema part:
  *
  * <pre>{@code
- * {"op":"u","source":{"connector":"mysql","db":"shop","table":"orders",
+ * {"op":"u","source":{"connector":"mysql","name":"mysql","db":"shop","table":"orders",
  *   "position":"0000000003:00000000000000004711:0000000000","ts_ms":1732500000000},
  *  "key":{"id":42},"before":{...},"after":{...},"ts_ms":1732500000123}
  * }</pre>
  *
  * Values are plain JSON: decimals as exact numbers, dates and times as ISO-8601 text
  * (TIMESTAMP columns in UTC with a {@code Z}, DATETIME as wall-clock time without a zone), JSON
- * columns embedded as JSON, binary columns as base64. The record key is the {@code key} object.
+ * columns embedded as JSON, binary columns as base64, arrays as JSON arrays. The record key is the {@code key} object.
  */
 public final class ChangeEventJson {
 
@@ -39,6 +40,7 @@ public final class ChangeEventJson {
             generator.writeStringField("op", change.operation().code());
             generator.writeObjectFieldStart("source");
             generator.writeStringField("connector", connector);
+            generator.writeStringField("name", change.table().source());
             generator.writeStringField("db", change.table().database());
             generator.writeStringField("table", change.table().table());
             generator.writeStringField("position", change.position().sortableText());
@@ -90,6 +92,12 @@ public final class ChangeEventJson {
             generator.writeRawValue(json.json());
         } else if (value instanceof byte[] bytes) {
             generator.writeString(Base64.getEncoder().encodeToString(bytes));
+        } else if (value instanceof List<?> list) {
+            generator.writeStartArray();
+            for (Object element : list) {
+                writeValue(generator, element);
+            }
+            generator.writeEndArray();
         } else {
             // String, and java.time values whose toString() is ISO-8601.
             generator.writeString(value.toString());

@@ -15,11 +15,11 @@ final class ChangeRecordSerializer implements KafkaRecordSerializationSchema<Cha
     private static final long serialVersionUID = 1L;
 
     private final HashMap<TableId, String> topicByTable;
-    private final String connector;
+    private final HashMap<String, String> connectorBySource;
 
-    ChangeRecordSerializer(Map<TableId, String> topicByTable, String connector) {
+    ChangeRecordSerializer(Map<TableId, String> topicByTable, Map<String, String> connectorBySource) {
         this.topicByTable = new HashMap<>(topicByTable);
-        this.connector = connector;
+        this.connectorBySource = new HashMap<>(connectorBySource);
     }
 
     @Override
@@ -29,6 +29,6 @@ final class ChangeRecordSerializer implements KafkaRecordSerializationSchema<Cha
             throw new IllegalStateException("No topic for a change of " + change.table() + ", which the pipeline does not capture");
         }
         return new ProducerRecord<>(
-                topic, ChangeEventJson.key(change), ChangeEventJson.value(change, connector, System.currentTimeMillis()));
+                topic, ChangeEventJson.key(change), ChangeEventJson.value(change, connectorBySource.get(change.table().source()), System.currentTimeMillis()));
     }
 }

@@ -25,13 +25,14 @@ public final class KafkaChangeSink implements ChangeSink {
     private final KafkaSettings settings;
     private final String pipelineName;
     private final Map<TableId, String> topicByTable;
-    private final String connector;
+    private final Map<String, String> connectorBySource;
 
-    public KafkaChangeSink(KafkaSettings settings, String pipelineName, Map<TableId, String> topicByTable, String connector) {
+    public KafkaChangeSink(KafkaSettings settings, String pipelineName, Map<TableId, String> topicByTable,
+            Map<String, String> connectorBySource) {
         this.settings = settings;
         this.pipelineName = pipelineName;
         this.topicByTable = Map.copyOf(topicByTable);
-        this.connector = connector;
+        this.connectorBySource = Map.copyOf(connectorBySource);
     }
 
     @Override
@@ -49,7 +50,7 @@ public final class KafkaChangeSink implements ChangeSink {
         return KafkaSink.<ChangeEvent>builder()
                 .setBootstrapServers(settings.bootstrapServers())
                 .setKafkaProducerConfig(producer)
-                .setRecordSerializer(new ChangeRecordSerializer(topicByTable, connector))
+                .setRecordSerializer(new ChangeRecordSerializer(topicByTable, connectorBySource))
                 .setDeliveryGuarantee(exactlyOnce ? DeliveryGuarantee.EXACTLY_ONCE : DeliveryGuarantee.AT_LEAST_ONCE)
                 // One prefix per pipeline: two pipelines sharing one would abort each other's transactions.
                 .setTransactionalIdPrefix("cdc-" + pipelineName)

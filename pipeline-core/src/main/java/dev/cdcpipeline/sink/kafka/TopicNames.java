@@ -2,24 +2,23 @@ package dev.cdcpipeline.sink.kafka;
 
 import dev.cdcpipeline.change.TableId;
 
+import dev.cdcpipeline.config.PipelineConfigException;
+
+import java.util.List;
 import java.util.regex.Pattern;
 
-/** Fills the topic name template and checks the result is a name Kafka accepts. */
+/** Checks that a topic name is one Kafka accepts. */
 public final class TopicNames {
 
     private static final Pattern LEGAL = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
 
     private TopicNames() {}
 
-    public static String topicFor(String template, String pipeline, TableId table) {
-        String topic =
-                template.replace("{pipeline}", pipeline)
-                        .replace("{database}", table.database())
-                        .replace("{table}", table.table());
+    /** The topic name, if Kafka accepts it. */
+    public static String requireLegal(String topic, TableId table) {
         if (!LEGAL.matcher(topic).matches() || topic.equals(".") || topic.equals("..")) {
-            throw new IllegalArgumentException(
-                    "kafka.topic: '" + template + "' gives the topic name '" + topic + "' for " + table
-                            + ", but Kafka topic names are 1 to 249 of a-z A-Z 0-9 . _ -");
+            throw new PipelineConfigException(null, List.of("kafka.topic: gives the topic name '" + topic + "' for "
+                    + table + ", but Kafka topic names are 1 to 249 of a-z A-Z 0-9 . _ -"));
         }
         return topic;
     }

@@ -14,6 +14,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -77,10 +78,26 @@ public final class ChangeEventUpsert implements JdbcQueryStatement<ChangeEvent> 
             statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
         } else if (value instanceof String text) {
             statement.setString(index, text);
+        } else if (value instanceof List<?> list) {
+            // As text elements: the CAST to the column's array type converts each one exactly.
+            statement.setArray(index, statement.getConnection().createArrayOf("text", arrayElementsAsText(list)));
         } else {
             // LocalDate, LocalTime, LocalDateTime: JDBC 4.2 maps them to date, time, timestamp.
             statement.setObject(index, value);
         }
+    }
+
+    private static String[] arrayElementsAsText(List<?> list) {
+        String[] texts = new String[list.size()];
+        for (int i = 0; i < texts.length; i++) {
+            Object element = list.get(i);
+            texts[i] = element == null ? null
+                    : element instanceof BigDecimal decimal ? decimal.toPlainString()
+                    : element instanceof Instant instant ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC).toString()
+                    : element instanceof byte[] bytes ? "\\x" + HexFormat.of().formatHex(bytes)
+                    : element.toString();
+        }
+        return texts;
     }
 
     private static String softDeleteQuery(WarehouseTable table) {

@@ -39,14 +39,14 @@ public final class WarehouseChangeSink implements ChangeSink {
     public void attachTo(DataStream<ChangeEvent> changes) {
         Map<TableId, OutputTag<ChangeEvent>> tagByTable = new HashMap<>();
         for (WarehouseTable table : tables) {
-            tagByTable.put(table.source(), new OutputTag<>(table.source().qualifiedName(), ChangeEventTypeInfo.INSTANCE));
+            tagByTable.put(table.source(), new OutputTag<>(table.source().toString(), ChangeEventTypeInfo.INSTANCE));
         }
         SingleOutputStreamOperator<ChangeEvent> routed =
                 changes.process(new RouteByTable(tagByTable)).uid("warehouse-router").name("Route to warehouse tables");
         for (WarehouseTable table : tables) {
             routed.getSideOutput(tagByTable.get(table.source()))
                     .sinkTo(jdbcSink(table))
-                    .uid("warehouse-" + table.source().qualifiedName())
+                    .uid("warehouse-" + table.source().source() + "." + table.source().qualifiedName())
                     .name("Warehouse " + table.schema() + "." + table.name());
         }
     }

@@ -1,6 +1,7 @@
 package dev.cdcpipeline.source.mysql;
 
 import dev.cdcpipeline.config.MySqlSourceSettings;
+import dev.cdcpipeline.source.SourceUnavailableException;
 
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -5,6 +5,7 @@ import dev.cdcpipeline.config.MySqlSourceSettings;
 import dev.cdcpipeline.config.TablePattern;
 import dev.cdcpipeline.schema.SourceColumn;
 import dev.cdcpipeline.schema.SourceTable;
+import dev.cdcpipeline.source.SourceUnavailableException;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -55,7 +56,7 @@ public final class MySqlCatalog {
     public static List<SourceTable> discover(MySqlSourceSettings source) {
         try (Connection connection = MySqlConnections.open(source)) {
             boolean mariaDb = connection.getMetaData().getDatabaseProductVersion().toLowerCase().contains("mariadb");
-            List<TableId> matched = matchingTables(connection, source.tables());
+            List<TableId> matched = matchingTables(connection, source);
             List<SourceTable> tables = new ArrayList<>();
             for (TableId table : matched) {
                 tables.add(describe(connection, table, mariaDb ? mariaDbJsonColumns(connection, table) : Set.of()));
@@ -67,13 +68,14 @@ public final class MySqlCatalog {
         }
     }
 
-    private static List<TableId> matchingTables(Connection connection, List<TablePattern> patterns)
+    private static List<TableId> matchingTables(Connection connection, MySqlSourceSettings source)
             throws SQLException {
+        List<TablePattern> patterns = source.tables();
         List<TableId> all = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(BASE_TABLES);
                 ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
-                all.add(new TableId(rows.getString(1), rows.getString(2)));
+                all.add(new TableId(source.name(), rows.getString(1), rows.getString(2)));
             }
         }
         List<TableId> matched = new ArrayList<>();
@@ -88,7 +90,7 @@ public final class MySqlCatalog {
         }
         if (!unmatched.isEmpty()) {
             throw new SourceUnavailableException(
-                    "source.tables: no table of the source matches " + String.join(", ", unmatched)
+                    "tables of the " + source.describe() + ": no table matches " + String.join(", ", unmatched)
                             + " (or the user lacks SELECT on it)");
         }
         return matched;
@@ -152,6 +154,7 @@ public final class MySqlCatalog {
                 row.getInt("NUMERIC_PRECISION"),
                 row.getInt("NUMERIC_SCALE"),
                 row.getInt("DATETIME_PRECISION"),
-                "YES".equals(row.getString("IS_NULLABLE")));
+                "YES".equals(row.getString("IS_NULLABLE")),
+                false);
     }
 }

@@ -3,6 +3,8 @@ package dev.cdcpipeline.source.mysql;
 import dev.cdcpipeline.change.ChangeEvent;
 import dev.cdcpipeline.config.MySqlSourceSettings;
 import dev.cdcpipeline.schema.SourceTable;
+import dev.cdcpipeline.source.debezium.ChangeEventDeserializer;
+import dev.cdcpipeline.source.debezium.SourceDialect;
 
 import org.apache.flink.cdc.connectors.mysql.source.MySqlSource;
 import org.apache.flink.cdc.connectors.mysql.table.StartupOptions;
@@ -48,7 +50,7 @@ public final class MySqlSourceFactory {
                 .debeziumProperties(debeziumProperties(source))
                 .jdbcProperties(properties(source.jdbcProperties()))
                 .includeSchemaChanges(false)
-                .deserializer(new MySqlChangeEventDeserializer(
+                .deserializer(new ChangeEventDeserializer(source.name(), SourceDialect.MYSQL,
                         tables.stream().collect(Collectors.toMap(SourceTable::id, SourceTable::jsonColumns))))
                 .build();
     }

@@ -30,7 +30,7 @@ class ChangeEventJsonTest {
 
     @Test
     void writesTheDocumentedEnvelopeWithExactValues() throws Exception {
-        ChangeEvent update = new ChangeEvent(new TableId("shop", "orders"), Operation.UPDATE, row("id", 42L),
+        ChangeEvent update = new ChangeEvent(new TableId("mysql", "shop", "orders"), Operation.UPDATE, row("id", 42L),
                 row("id", 42L, "amount", new BigDecimal("10.00")),
                 row("id", 42L, "amount", new BigDecimal("15.50"), "big", new BigDecimal("18446744073709551615"),
                         "attrs", new JsonText("{\"vip\":true}"), "photo", new byte[] {1, 2, 3}, "name", "Zoë",
@@ -62,7 +62,7 @@ class ChangeEventJsonTest {
 
     @Test
     void aDeleteHasNoAfterAndTheKeyIsThePrimaryKey() throws Exception {
-        ChangeEvent delete = new ChangeEvent(new TableId("shop", "orders"), Operation.DELETE, row("id", 7L),
+        ChangeEvent delete = new ChangeEvent(new TableId("mysql", "shop", "orders"), Operation.DELETE, row("id", 7L),
                 row("id", 7L, "amount", new BigDecimal("1.00")), null, SourcePosition.ofBinlog("mysql-bin.000001", 4, 0), 1L);
 
         JsonNode json = MAPPER.readTree(ChangeEventJson.value(delete, "mysql", 2L));

@@ -1,5 +1,7 @@
 package dev.cdcpipeline.local.verify;
 
+import dev.cdcpipeline.schema.SourceColumn;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,7 +17,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * One canonical text per value, whichever side it comes from: a source or warehouse result set,
@@ -35,19 +39,32 @@ final class CanonicalValues {
 
     private CanonicalValues() {}
 
-    /** How to select a column so that {@link #fromResultSet} can read it. */
-    static String selectExpression(String quotedColumn, ValueKind kind, boolean postgres) {
-        if (kind != ValueKind.TIMESTAMP) {
+    /**
+     * How to select a column so that {@link #fromResultSet} can read it: timestamps as epoch
+     * seconds, arrays (PostgreSQL) as JSON.
+     */
+    static String selectExpression(String quotedColumn, SourceColumn column, boolean postgres) {
+        if (column.array()) {
+            return "array_to_json(" + quotedColumn + ")::text";
+        }
+        if (ValueKind.of(column) != ValueKind.TIMESTAMP) {
             return quotedColumn;
         }
         return postgres ? "EXTRACT(EPOCH FROM " + quotedColumn + ")" : "UNIX_TIMESTAMP(" + quotedColumn + ")";
     }
 
-    static String fromResultSet(ResultSet row, int index, ValueKind kind) throws SQLException {
+    static String fromResultSet(ResultSet row, int index, SourceColumn column) throws SQLException {
         if (row.getObject(index) == null) {
             return NULL;
         }
-        return switch (kind) {
+        if (column.array()) {
+            try {
+                return fromJson(JSON.readTree(row.getString(index)), column);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return switch (ValueKind.of(column)) {
             case NUMBER, TIMESTAMP -> number(row.getBigDecimal(index));
             case FLOATING -> Double.toString(row.getDouble(index));
             case BOOLEAN -> Boolean.toString(row.getBoolean(index));
@@ -60,7 +77,19 @@ final class CanonicalValues {
         };
     }
 
-    static String fromJson(JsonNode value, ValueKind kind) {
+    static String fromJson(JsonNode value, SourceColumn column) {
+        if (value == null || value.isNull()) {
+            return NULL;
+        }
+        if (column.array()) {
+            List<String> elements = new ArrayList<>();
+            value.forEach(element -> elements.add(fromJson(element, ValueKind.of(column))));
+            return elements.toString();
+        }
+        return fromJson(value, ValueKind.of(column));
+    }
+
+    private static String fromJson(JsonNode value, ValueKind kind) {
         if (value == null || value.isNull()) {
             return NULL;
         }

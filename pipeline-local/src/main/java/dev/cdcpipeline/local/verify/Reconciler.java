@@ -2,7 +2,8 @@ package dev.cdcpipeline.local.verify;
 
 import dev.cdcpipeline.change.TableId;
 import dev.cdcpipeline.config.KafkaSettings;
-import dev.cdcpipeline.config.MySqlSourceSettings;
+import dev.cdcpipeline.config.PostgresSourceSettings;
+import dev.cdcpipeline.config.SourceSettings;
 import dev.cdcpipeline.config.WarehouseSettings;
 import dev.cdcpipeline.job.PipelinePlan;
 import dev.cdcpipeline.schema.SourceColumn;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -93,14 +95,18 @@ public final class Reconciler {
     }
 
     private Map<String, List<String>> readSource(SourceTable table) throws SQLException {
-        MySqlSourceSettings source = plan.definition().source();
+        SourceSettings source = plan.definition().sources().stream()
+                .filter(candidate -> candidate.name().equals(table.id().source())).findFirst().orElseThrow();
+        boolean postgres = source instanceof PostgresSourceSettings;
+        Function<String, String> quote = postgres ? Reconciler::doubleQuote : Reconciler::backtick;
         String columns = table.columns().stream()
-                .map(column -> CanonicalValues.selectExpression(backtick(column.name()), ValueKind.of(column), false))
+                .map(column -> CanonicalValues.selectExpression(quote.apply(column.name()), column, postgres))
                 .collect(Collectors.joining(", "));
-        String query = "SELECT " + columns + " FROM " + backtick(table.id().database()) + "." + backtick(table.id().table());
-        try (Connection connection = DriverManager.getConnection(
-                "jdbc:mysql://" + source.hostname() + ":" + source.port() + "/?useSSL=false&allowPublicKeyRetrieval=true",
-                source.username(), source.password().value())) {
+        String query = "SELECT " + columns + " FROM " + quote.apply(table.id().database()) + "." + quote.apply(table.id().table());
+        String url = postgres
+                ? "jdbc:postgresql://" + source.hostname() + ":" + source.port() + "/" + ((PostgresSourceSettings) source).database()
+                : "jdbc:mysql://" + source.hostname() + ":" + source.port() + "/?useSSL=false&allowPublicKeyRetrieval=true";
+        try (Connection connection = DriverManager.getConnection(url, source.username(), source.password().value())) {
             return readRows(connection, query, table);
         }
     }
@@ -108,7 +114,7 @@ public final class Reconciler {
     private Map<String, List<String>> readWarehouse(SourceTable table, WarehouseTable warehouseTable) throws SQLException {
         WarehouseSettings warehouse = plan.definition().warehouse().orElseThrow();
         String columns = table.columns().stream()
-                .map(column -> CanonicalValues.selectExpression(doubleQuote(column.name()), ValueKind.of(column), true))
+                .map(column -> CanonicalValues.selectExpression(doubleQuote(column.name()), column, true))
                 .collect(Collectors.joining(", "));
         String query = "SELECT " + columns + " FROM " + warehouseTable.qualifiedName() + " WHERE NOT _cdc_deleted";
         try (Connection connection = DriverManager.getConnection(warehouse.url(), warehouse.username(), warehouse.password().value())) {
@@ -117,13 +123,13 @@ public final class Reconciler {
     }
 
     private static Map<String, List<String>> readRows(Connection connection, String query, SourceTable table) throws SQLException {
-        List<ValueKind> kinds = table.columns().stream().map(ValueKind::of).toList();
+        List<SourceColumn> columns = table.columns();
         Map<String, List<String>> rows = new HashMap<>();
         try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(query)) {
             while (result.next()) {
-                List<String> values = new ArrayList<>(kinds.size());
-                for (int i = 0; i < kinds.size(); i++) {
-                    values.add(CanonicalValues.fromResultSet(result, i + 1, kinds.get(i)));
+                List<String> values = new ArrayList<>(columns.size());
+                for (int i = 0; i < columns.size(); i++) {
+                    values.add(CanonicalValues.fromResultSet(result, i + 1, columns.get(i)));
                 }
                 rows.put(keyOf(table, values), values);
             }
@@ -153,7 +159,7 @@ public final class Reconciler {
         contents.latestRowByKey().forEach((key, after) -> {
             List<String> values = new ArrayList<>();
             for (SourceColumn column : table.columns()) {
-                values.add(CanonicalValues.fromJson(after.get(column.name()), ValueKind.of(column)));
+                values.add(CanonicalValues.fromJson(after.get(column.name()), column));
             }
             rows.put(key, values);
         });
@@ -173,7 +179,7 @@ public final class Reconciler {
         List<String> values = new ArrayList<>();
         for (String column : table.primaryKey()) {
             SourceColumn definition = table.columns().get(columnIndex(table, column));
-            values.add(CanonicalValues.fromJson(key.get(column), ValueKind.of(definition)));
+            values.add(CanonicalValues.fromJson(key.get(column), definition));
         }
         return String.join("|", values);
     }

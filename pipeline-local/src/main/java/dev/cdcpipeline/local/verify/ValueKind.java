@@ -20,7 +20,8 @@ enum ValueKind {
 
     static ValueKind of(SourceColumn column) {
         return switch (column.dataType()) {
-            case "tinyint", "smallint", "mediumint", "int", "integer", "bigint", "decimal", "numeric", "year", "bool", "boolean" -> NUMBER;
+            case "tinyint", "smallint", "mediumint", "int", "integer", "bigint", "decimal", "numeric", "year" -> NUMBER;
+            case "bool", "boolean" -> BOOLEAN;
             case "float", "double", "real" -> FLOATING;
             case "bit" -> column.precision() <= 1 ? BOOLEAN : BYTES;
             case "json" -> JSON;

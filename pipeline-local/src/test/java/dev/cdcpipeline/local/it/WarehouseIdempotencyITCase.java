@@ -42,11 +42,11 @@ import java.util.Map;
  */
 class WarehouseIdempotencyITCase {
 
-    private static final TableId ORDERS = new TableId("shop", "orders");
+    private static final TableId ORDERS = new TableId("mysql", "shop", "orders");
     private static final SourceTable SOURCE_TABLE = new SourceTable(ORDERS, List.of(
-            new SourceColumn("id", "bigint", false, 0, 0, 0, 0, false),
-            new SourceColumn("amount", "decimal", false, 0, 10, 2, 0, true),
-            new SourceColumn("note", "varchar", false, 50, 0, 0, 0, true)), List.of("id"));
+            new SourceColumn("id", "bigint", false, 0, 0, 0, 0, false, false),
+            new SourceColumn("amount", "decimal", false, 0, 10, 2, 0, true, false),
+            new SourceColumn("note", "varchar", false, 50, 0, 0, 0, true, false)), List.of("id"));
 
     @TempDir
     static Path workDirectory;

@@ -1,8 +1,7 @@
-package dev.cdcpipeline.source.mysql;
+package dev.cdcpipeline.source.debezium;
 
 import dev.cdcpipeline.change.ChangeEvent;
 import dev.cdcpipeline.change.Operation;
-import dev.cdcpipeline.change.SourcePosition;
 import dev.cdcpipeline.change.TableId;
 import dev.cdcpipeline.change.serialization.ChangeEventTypeInfo;
 import dev.cdcpipeline.schema.SourceTable;
@@ -18,21 +17,27 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns the Debezium records of Flink CDC's MySQL source into {@link ChangeEvent}s.
+ * Turns the Debezium records of Flink CDC's MySQL and PostgreSQL sources into {@link ChangeEvent}s.
  *
- * <p>The position comes from the record's {@code source} block (binlog file, event offset, row in
- * the event), which orders every row change. Snapshot reads carry the position of the snapshot
- * or of the binlog event merged into the chunk, never beyond the chunk's high watermark, so the
- * binlog changes that follow always compare as newer.
+ * <p>The position comes from the record's {@code source} block (see {@link SourceDialect}).
+ * Snapshot reads carry the position of the snapshot or of the log event merged into the chunk,
+ * never beyond the chunk's high watermark, so the log changes that follow always compare as newer.
  */
-public class MySqlChangeEventDeserializer implements DebeziumDeserializationSchema<ChangeEvent> {
+public class ChangeEventDeserializer implements DebeziumDeserializationSchema<ChangeEvent> {
 
     private static final long serialVersionUID = 1L;
 
+    private final String sourceName;
+    private final SourceDialect dialect;
     private final HashMap<TableId, Set<String>> jsonColumnsByTable;
 
-    /** @param jsonColumnsByTable the columns of each table that hold JSON (see {@link SourceTable#jsonColumns()}) */
-    public MySqlChangeEventDeserializer(Map<TableId, Set<String>> jsonColumnsByTable) {
+    /**
+     * @param sourceName the pipeline's name for the source, part of every table id
+     * @param jsonColumnsByTable the columns of each table that hold JSON (see {@link SourceTable#jsonColumns()})
+     */
+    public ChangeEventDeserializer(String sourceName, SourceDialect dialect, Map<TableId, Set<String>> jsonColumnsByTable) {
+        this.sourceName = sourceName;
+        this.dialect = dialect;
         this.jsonColumnsByTable = new HashMap<>(jsonColumnsByTable);
     }
 
@@ -50,7 +55,7 @@ public class MySqlChangeEventDeserializer implements DebeziumDeserializationSche
     private ChangeEvent toChangeEvent(SourceRecord record, Struct envelope) {
         Operation operation = Operation.fromCode(envelope.getString("op"));
         Struct source = envelope.getStruct("source");
-        TableId table = new TableId(source.getString("db"), source.getString("table"));
+        TableId table = new TableId(sourceName, dialect.namespaceOf(source), source.getString("table"));
         Set<String> jsonColumns = jsonColumnsByTable.getOrDefault(table, Set.of());
         try {
             Map<String, Object> before = DebeziumValueConverter.toRow(envelope.getStruct("before"), jsonColumns);
@@ -60,20 +65,11 @@ public class MySqlChangeEventDeserializer implements DebeziumDeserializationSche
                 throw new IllegalStateException("the change record has no primary key");
             }
             return new ChangeEvent(
-                    table, operation, key, before, after, positionOf(source), source.getInt64("ts_ms"));
+                    table, operation, key, before, after, dialect.positionOf(source), source.getInt64("ts_ms"));
         } catch (RuntimeException e) {
             throw new IllegalStateException(
-                    "Cannot read a " + operation + " of " + table + " at " + describePosition(source) + ": " + e.getMessage(), e);
+                    "Cannot read a " + operation + " of " + table + " at " + dialect.describePosition(source) + ": " + e.getMessage(), e);
         }
-    }
-
-    private static SourcePosition positionOf(Struct source) {
-        Integer row = source.getInt32("row");
-        return SourcePosition.ofBinlog(source.getString("file"), source.getInt64("pos"), row == null ? 0 : row);
-    }
-
-    private static String describePosition(Struct source) {
-        return source.getString("file") + ":" + source.getInt64("pos");
     }
 
     @Override

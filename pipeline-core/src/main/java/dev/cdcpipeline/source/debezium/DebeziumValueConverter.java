@@ -1,4 +1,4 @@
-package dev.cdcpipeline.source.mysql;
+package dev.cdcpipeline.source.debezium;
 
 import dev.cdcpipeline.change.JsonText;
 
@@ -8,14 +8,17 @@ import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.data.Sche
 import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.data.Struct;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -26,7 +29,7 @@ import java.util.Set;
  * ("semantic type"); the name, not the physical type, says what a value means. The MySQL
  * connector runs with {@code time.precision.mode=adaptive_time_microseconds} (its default),
  * {@code decimal.handling.mode=precise} and {@code bigint.unsigned.handling.mode=precise}
- * (set by {@link MySqlSourceFactory}), which keep every value exact.
+ * (set by the source factories), which keep every value exact.
  */
 final class DebeziumValueConverter {
 
@@ -87,6 +90,13 @@ final class DebeziumValueConverter {
                     return (String) value;
                 case "io.debezium.data.Bits":
                     return bytes(value);
+                case "io.debezium.data.VariableScaleDecimal":
+                    // PostgreSQL numeric without precision: any number of digits, any scale.
+                    Struct decimal = (Struct) value;
+                    return new BigDecimal(new BigInteger(bytes(decimal.get("value"))), decimal.getInt32("scale"));
+                case "io.debezium.data.Uuid":
+                case "io.debezium.time.ZonedTime":
+                    return (String) value;
                 default:
                     // Unknown semantic type: fall through to the physical type, which is exact.
             }
@@ -106,12 +116,24 @@ final class DebeziumValueConverter {
                 return (String) value;
             case BYTES:
                 return bytes(value);
+            case ARRAY:
+                return arrayOf(field, (List<?>) value);
             default:
                 throw new UnsupportedColumnValueException(
                         "column '" + field.name() + "' has a value of type " + schema.type()
                                 + (semanticType == null ? "" : " (" + semanticType + ")")
                                 + " that the pipeline cannot map");
         }
+    }
+
+    /** A PostgreSQL array: its elements converted as a column of the element type would be. */
+    private static List<Object> arrayOf(Field field, List<?> elements) {
+        Field elementField = new Field(field.name(), 0, field.schema().valueSchema());
+        List<Object> converted = new ArrayList<>(elements.size());
+        for (Object element : elements) {
+            converted.add(toValue(elementField, element));
+        }
+        return Collections.unmodifiableList(converted);
     }
 
     private static LocalDateTime localDateTime(long epochSecond, long nanoOfSecond) {

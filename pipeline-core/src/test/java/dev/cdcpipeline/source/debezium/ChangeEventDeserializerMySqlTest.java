@@ -1,4 +1,4 @@
-package dev.cdcpipeline.source.mysql;
+package dev.cdcpipeline.source.debezium;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -41,7 +41,7 @@ import java.util.Set;
  * Debezium records built the way the MySQL connector builds them for each column type of the demo
  * schema (semantic type names and physical encodings as Debezium documents them).
  */
-class MySqlChangeEventDeserializerTest {
+class ChangeEventDeserializerMySqlTest {
 
     private static final Schema ROW = SchemaBuilder.struct().name("shop.orders.Value")
             .field("id", Schema.INT64_SCHEMA)
@@ -78,8 +78,8 @@ class MySqlChangeEventDeserializerTest {
     private static final Envelope ENVELOPE =
             Envelope.defineSchema().withName("shop.orders.Envelope").withRecord(ROW).withSource(SOURCE).build();
 
-    private final MySqlChangeEventDeserializer deserializer =
-            new MySqlChangeEventDeserializer(Map.of(new TableId("shop", "orders"), Set.of("maria_json")));
+    private final ChangeEventDeserializer deserializer = new ChangeEventDeserializer(
+            "mysql", SourceDialect.MYSQL, Map.of(new TableId("mysql", "shop", "orders"), Set.of("maria_json")));
 
     @Test
     void mapsEveryColumnTypeExactly() {
@@ -87,7 +87,7 @@ class MySqlChangeEventDeserializerTest {
 
         ChangeEvent change = deserialize(record(ENVELOPE.create(after, source("mysql-bin.000007", 1234, 2, 1_732_500_000_000L), Instant.now())));
 
-        assertThat(change.table()).isEqualTo(new TableId("shop", "orders"));
+        assertThat(change.table()).isEqualTo(new TableId("mysql", "shop", "orders"));
         assertThat(change.operation()).isEqualTo(Operation.INSERT);
         assertThat(change.key()).isEqualTo(Map.of("id", 1L));
         assertThat(change.before()).isNull();

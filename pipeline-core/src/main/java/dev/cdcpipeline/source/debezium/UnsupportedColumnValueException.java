@@ -1,4 +1,4 @@
-package dev.cdcpipeline.source.mysql;
+package dev.cdcpipeline.source.debezium;
 
 /** A value in a change record that the change model has no kind for. */
 public class UnsupportedColumnValueException extends RuntimeException {

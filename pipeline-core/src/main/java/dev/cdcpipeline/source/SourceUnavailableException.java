@@ -1,4 +1,4 @@
-package dev.cdcpipeline.source.mysql;
+package dev.cdcpipeline.source;
 
 /**
  * The source cannot be captured as configured: unreachable, binlog off, tables missing. Raised
