@@ -4,13 +4,14 @@ import org.apache.flink.util.TimeUtils;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 
 /** The demo's command-line options. */
 public record DemoOptions(Duration duration, double changesPerSecond, int parallelism, long seed, Path workDirectory,
-        int customers, int products, int orders) {
+        int customers, int products, int orders, DemoSources sources) {
 
-    public static final String USAGE =
-            "demo [--duration 60s] [--rate 100] [--parallelism 2] [--seed 42] [--rows 10000] [--work-dir DIR]";
+    public static final String USAGE = "demo [--source mysql|postgres|both] [--duration 60s] [--rate 100] [--parallelism 2]"
+            + " [--seed 42] [--rows 10000] [--work-dir DIR]";
 
     public static DemoOptions parse(String[] args) {
         Duration duration = Duration.ofSeconds(60);
@@ -19,6 +20,7 @@ public record DemoOptions(Duration duration, double changesPerSecond, int parall
         long seed = 42;
         int orders = 10_000;
         Path workDirectory = Path.of(System.getProperty("java.io.tmpdir"), "cdc-playground");
+        DemoSources sources = DemoSources.MYSQL;
         for (int i = 0; i < args.length; i += 2) {
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("Option " + args[i] + " needs a value");
@@ -31,16 +33,27 @@ public record DemoOptions(Duration duration, double changesPerSecond, int parall
                 case "--seed" -> seed = Long.parseLong(value);
                 case "--rows" -> orders = Integer.parseInt(value);
                 case "--work-dir" -> workDirectory = Path.of(value);
+                case "--source" -> sources = sourcesOf(value);
                 default -> throw new IllegalArgumentException("Unknown option " + args[i]);
             }
         }
         if (rate <= 0 || parallelism < 1 || orders < 10) {
             throw new IllegalArgumentException("--rate must be > 0, --parallelism >= 1, --rows >= 10");
         }
-        return new DemoOptions(duration, rate, parallelism, seed, workDirectory, Math.max(1, orders / 5), Math.max(1, orders / 30), orders);
+        return new DemoOptions(duration, rate, parallelism, seed, workDirectory, Math.max(1, orders / 5),
+                Math.max(1, orders / 30), orders, sources);
     }
 
+    private static DemoSources sourcesOf(String value) {
+        try {
+            return DemoSources.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--source expects mysql, postgres or both, got '" + value + "'", e);
+        }
+    }
+
+    /** Rows in the source tables before the pipeline starts, over all sources. */
     public long initialRows() {
-        return (long) customers + products + orders;
+        return ((long) customers + products + orders) * (sources == DemoSources.BOTH ? 2 : 1);
     }
 }

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -50,35 +51,53 @@ public final class DemoRun {
     }
 
     private ReconciliationReport runWith(Playground playground) throws Exception {
-        try (Connection connection = playground.sourceAdminConnection()) {
-            DemoShop.createAndSeed(connection, options.seed(), options.customers(), options.products(), options.orders());
+        List<Boolean> postgresSources = shopSources();
+        for (boolean postgres : postgresSources) {
+            try (Connection connection = playground.shopConnection(postgres)) {
+                DemoShop.createAndSeed(connection, options.seed(), options.customers(), options.products(), options.orders());
+            }
+            out.printf("playground: shop database created in %s with %d customers, %d products, %d orders (seed %d)%n",
+                    postgres ? "PostgreSQL (logical WAL)" : "MariaDB (binlog)", options.customers(), options.products(),
+                    options.orders(), options.seed());
         }
-        out.printf("playground: shop database created with %d customers, %d products, %d orders (seed %d)%n",
-                options.customers(), options.products(), options.orders(), options.seed());
 
         Path pipelineFile = options.workDirectory().resolve("demo-pipeline.yaml");
-        Files.writeString(pipelineFile, playground.pipelineYaml("shop-demo", options.parallelism(), CHECKPOINT_INTERVAL,
-                options.workDirectory().resolve("checkpoints"), ""));
+        Files.writeString(pipelineFile, playground.pipelineYaml(options.sources(), "shop-demo", options.parallelism(),
+                CHECKPOINT_INTERVAL, options.workDirectory().resolve("checkpoints"), ""));
         out.println("playground: pipeline definition in " + pipelineFile);
         PipelineDefinition definition = PipelineDefinitionParser.parseFile(pipelineFile, playground.secrets());
 
         RunningPipeline pipeline = PipelineLauncher.start(definition, LocalEnvironments::create);
         out.println("pipeline: started as Flink job " + pipeline.job().getJobID() + " at parallelism " + options.parallelism());
         ProgressLine progress = new ProgressLine(options.initialRows());
-        try (LoadGenerator generator = LoadGenerator.start(playground::sourceAdminConnectionUnchecked, options.seed() + 1, options.changesPerSecond())) {
-            out.printf("generator: changing the shop at %.0f changes/s for %d s%n", options.changesPerSecond(), options.duration().toSeconds());
+        try (LoadGenerators generators = new LoadGenerators()) {
+            for (boolean postgres : postgresSources) {
+                generators.add(LoadGenerator.start(() -> playground.shopConnectionUnchecked(postgres), options.seed() + 1,
+                        options.changesPerSecond()));
+            }
+            out.printf("generator: changing the shop at %.0f changes/s per source for %d s%n", options.changesPerSecond(),
+                    options.duration().toSeconds());
             long end = System.nanoTime() + options.duration().toNanos();
             while (System.nanoTime() < end) {
                 requireRunning(pipeline);
                 TimeUnit.NANOSECONDS.sleep(Math.min(PROGRESS_EVERY.toNanos(), Math.max(0, end - System.nanoTime())));
-                out.println(progress.next(generator.committedChanges()));
+                out.println(progress.next(generators.committedChanges()));
             }
-            long changes = generator.stop();
+            long changes = generators.stop();
             out.println("generator: stopped after " + changes + " committed changes; waiting for the pipeline to catch up");
             ReconciliationReport report = awaitConsistent(pipeline, progress, changes);
             pipeline.job().cancel().get(30, TimeUnit.SECONDS);
             return report;
         }
+    }
+
+    /** For each source the demo reads: whether it is the PostgreSQL one. */
+    private List<Boolean> shopSources() {
+        return switch (options.sources()) {
+            case MYSQL -> List.of(false);
+            case POSTGRES -> List.of(true);
+            case BOTH -> List.of(false, true);
+        };
     }
 
     private ReconciliationReport awaitConsistent(RunningPipeline pipeline, ProgressLine progress, long changes) throws Exception {

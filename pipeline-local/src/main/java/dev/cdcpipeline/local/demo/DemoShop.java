@@ -10,11 +10,15 @@ public final class DemoShop {
 
     private DemoShop() {}
 
-    /** Creates the schema and writes the initial rows; the same seed gives the same rows. */
+    /**
+     * Creates the schema and writes the initial rows; the same seed gives the same rows. Works on
+     * MariaDB/MySQL and on PostgreSQL (a connection to the database that gets the {@code shop} schema).
+     */
     public static void createAndSeed(Connection connection, long seed, int customers, int products, int orders)
             throws SQLException {
+        boolean postgres = connection.getMetaData().getDatabaseProductName().equals("PostgreSQL");
         try (Statement statement = connection.createStatement()) {
-            for (String ddl : ShopSchema.CREATE.split(";")) {
+            for (String ddl : (postgres ? ShopSchema.CREATE_POSTGRES : ShopSchema.CREATE).split(";")) {
                 if (!ddl.isBlank()) {
                     statement.execute(ddl);
                 }

@@ -11,6 +11,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The real servers a local pipeline runs against, all in this JVM's care: MariaDB with the binlog
@@ -21,7 +22,10 @@ import java.util.Map;
 public final class Playground implements AutoCloseable {
 
     public static final String WAREHOUSE_DATABASE = "warehouse";
+    /** The PostgreSQL database that holds the shop when PostgreSQL is the source. */
+    public static final String POSTGRES_SOURCE_DATABASE = "shop";
     static final String SOURCE_PASSWORD_VARIABLE = "PLAYGROUND_SOURCE_PASSWORD";
+    static final String POSTGRES_SOURCE_PASSWORD_VARIABLE = "PLAYGROUND_POSTGRES_SOURCE_PASSWORD";
     static final String WAREHOUSE_PASSWORD_VARIABLE = "PLAYGROUND_WAREHOUSE_PASSWORD";
 
     private final Credentials sourceAdmin;
@@ -41,6 +45,7 @@ public final class Playground implements AutoCloseable {
             playground.mariaDb = EmbeddedMariaDb.start(workDirectory, playground.sourceAdmin, playground.sourceCdc);
             playground.postgres = EmbeddedPostgresServer.start(workDirectory);
             playground.postgres.createDatabase(WAREHOUSE_DATABASE);
+            playground.postgres.createDatabase(POSTGRES_SOURCE_DATABASE);
             playground.kafka = EmbeddedKafka.start(workDirectory);
             return playground;
         } catch (Exception e) {
@@ -57,12 +62,31 @@ public final class Playground implements AutoCloseable {
         return DriverManager.getConnection(mariaDb.jdbcUrl("") + "&useAffectedRows=true", sourceAdmin.user(), sourceAdmin.password());
     }
 
-    /** For suppliers that cannot throw: the load generator's connection source. */
+    /** For suppliers that cannot throw: the MariaDB shop's application connection. */
     public Connection sourceAdminConnectionUnchecked() {
+        return shopConnectionUnchecked(false);
+    }
+
+    /**
+     * A connection to the PostgreSQL source database as its application. Strings are sent untyped,
+     * so that they fill enum and jsonb columns as they would from SQL text.
+     */
+    public Connection postgresSourceConnection() throws SQLException {
+        return DriverManager.getConnection(postgres.jdbcUrl(POSTGRES_SOURCE_DATABASE) + "?stringtype=unspecified",
+                postgres.user(), postgres.password());
+    }
+
+    /** The source application's connection of the given kind of source. */
+    public Connection shopConnection(boolean postgresSource) throws SQLException {
+        return postgresSource ? postgresSourceConnection() : sourceAdminConnection();
+    }
+
+    /** As {@link #shopConnection}, for suppliers that cannot throw. */
+    public Connection shopConnectionUnchecked(boolean postgresSource) {
         try {
-            return sourceAdminConnection();
+            return shopConnection(postgresSource);
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot connect to the source as its application: " + e.getMessage(), e);
+            throw new IllegalStateException("Cannot connect to the shop's database: " + e.getMessage(), e);
         }
     }
 
@@ -76,28 +100,32 @@ public final class Playground implements AutoCloseable {
 
     /** The environment variables the pipeline file refers to. */
     public Map<String, String> secrets() {
-        return Map.of(SOURCE_PASSWORD_VARIABLE, sourceCdc.password(), WAREHOUSE_PASSWORD_VARIABLE, postgres.password());
+        return Map.of(SOURCE_PASSWORD_VARIABLE, sourceCdc.password(), WAREHOUSE_PASSWORD_VARIABLE, postgres.password(),
+                POSTGRES_SOURCE_PASSWORD_VARIABLE, postgres.password());
+    }
+
+    /** As {@link #pipelineYaml(DemoSources, String, int, Duration, Path, String)}, reading MariaDB. */
+    public String pipelineYaml(String name, int parallelism, Duration checkpointInterval, Path checkpointDirectory, String extraFlinkOptions) {
+        return pipelineYaml(DemoSources.MYSQL, name, parallelism, checkpointInterval, checkpointDirectory, extraFlinkOptions);
     }
 
     /**
-     * A pipeline definition mirroring the shop database into the warehouse and Kafka. Each
-     * pipeline writes into its own warehouse schema, named after it.
+     * A pipeline definition mirroring the shop from the chosen sources into the warehouse and Kafka.
+     * Each pipeline writes into its own warehouse schema, named after it.
      */
-    public String pipelineYaml(String name, int parallelism, Duration checkpointInterval, Path checkpointDirectory, String extraFlinkOptions) {
+    public String pipelineYaml(DemoSources sources, String name, int parallelism, Duration checkpointInterval,
+            Path checkpointDirectory, String extraFlinkOptions) {
+        String sourceSections = switch (sources) {
+            case MYSQL -> "source:\n" + indent(mySqlSource(), "  ");
+            case POSTGRES -> "source:\n" + indent(postgresSource(), "  ");
+            case BOTH -> "sources:\n" + indent(mySqlSource(), "    ").replaceFirst("^    ", "  - ")
+                    + indent(postgresSource(), "    ").replaceFirst("^    ", "  - ");
+        };
         return """
                 pipeline:
                   name: %s
                   parallelism: %d
-                source:
-                  type: mariadb
-                  hostname: %s
-                  port: %d
-                  username: %s
-                  password: ${%s}
-                  tables: shop.\\.*
-                  server-id: 5400-5499
-                  server-time-zone: UTC
-                warehouse:
+                %swarehouse:
                   url: %s
                   username: %s
                   password: ${%s}
@@ -107,7 +135,6 @@ public final class Playground implements AutoCloseable {
                   flush-interval: 200ms
                 kafka:
                   bootstrap-servers: %s
-                  topic: "{pipeline}.{database}.{table}"
                   delivery: exactly-once
                   topic-partitions: 2
                 dedup:
@@ -116,12 +143,43 @@ public final class Playground implements AutoCloseable {
                   execution.checkpointing.interval: %d ms
                   execution.checkpointing.dir: %s
                 %s""".formatted(
-                name, parallelism,
-                mariaDb.host(), mariaDb.port(), sourceCdc.user(), SOURCE_PASSWORD_VARIABLE,
+                name, parallelism, sourceSections,
                 postgres.jdbcUrl(WAREHOUSE_DATABASE), postgres.user(), WAREHOUSE_PASSWORD_VARIABLE, warehouseSchema(name),
                 kafka.bootstrapServers(),
                 checkpointInterval.toMillis(), checkpointDirectory.toUri(),
-                extraFlinkOptions.lines().map(line -> "  " + line).reduce("", (all, line) -> all + line + "\n"));
+                indent(extraFlinkOptions, "  "));
+    }
+
+    private String mySqlSource() {
+        return """
+                type: mariadb
+                name: mysql
+                hostname: %s
+                port: %d
+                username: %s
+                password: ${%s}
+                tables: shop.\\.*
+                server-id: 5400-5499
+                server-time-zone: UTC
+                """.formatted(mariaDb.host(), mariaDb.port(), sourceCdc.user(), SOURCE_PASSWORD_VARIABLE);
+    }
+
+    private String postgresSource() {
+        return """
+                type: postgres
+                name: postgres
+                hostname: %s
+                port: %d
+                username: %s
+                password: ${%s}
+                database: %s
+                tables: shop.\\.*
+                """.formatted(postgres.host(), postgres.port(), postgres.user(), POSTGRES_SOURCE_PASSWORD_VARIABLE,
+                POSTGRES_SOURCE_DATABASE);
+    }
+
+    private static String indent(String lines, String prefix) {
+        return lines.lines().map(line -> prefix + line + "\n").collect(Collectors.joining());
     }
 
     public static String warehouseSchema(String pipelineName) {

@@ -38,6 +38,9 @@ final class ShopData {
     private final List<Long> customerIds = new ArrayList<>();
     private final List<Long> productIds = new ArrayList<>();
     private final List<Long> orderIds = new ArrayList<>();
+    /** Update times start now: later than every time the rows were seeded with. */
+    private final Instant updateClock = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    private long updates;
 
     ShopData(Connection connection, Random random) {
         this.connection = connection;
@@ -132,17 +135,27 @@ final class ShopData {
 
     int updateOrder() throws SQLException {
         if (random.nextBoolean()) {
-            return update("UPDATE shop.orders SET amount = ? WHERE id = ?", money(1_000_000), pickId(orderIds));
+            return update("UPDATE shop.orders SET amount = ?, updated_at = ? WHERE id = ?", money(1_000_000),
+                    nextUpdateTime(), pickId(orderIds));
         }
-        return update("UPDATE shop.orders SET status = ?, note = ? WHERE id = ?", pick(STATUSES),
-                random.nextBoolean() ? null : "geändert " + random.nextInt(100), pickId(orderIds));
+        return update("UPDATE shop.orders SET status = ?, note = ?, updated_at = ? WHERE id = ?", pick(STATUSES),
+                random.nextBoolean() ? null : "geändert " + random.nextInt(100), nextUpdateTime(), pickId(orderIds));
+    }
+
+    /**
+     * A new, later time for every update, so that every update changes its row: then each one is
+     * exactly one change in the log of either database (PostgreSQL logs updates that change nothing).
+     */
+    private Timestamp nextUpdateTime() {
+        updates++;
+        return Timestamp.from(updateClock.plus(updates, ChronoUnit.MILLIS));
     }
 
     int updateCustomer() throws SQLException {
         return update("UPDATE shop.customers SET loyalty_points = ?, tier = ?, preferences = ?, updated_at = ? WHERE id = ?",
                 (long) random.nextInt(100_000), pick(TIERS),
                 random.nextBoolean() ? null : "{\"newsletter\": " + random.nextBoolean() + "}",
-                randomDateTime(), pickId(customerIds));
+                nextUpdateTime().toLocalDateTime(), pickId(customerIds));
     }
 
     int updateProduct() throws SQLException {
