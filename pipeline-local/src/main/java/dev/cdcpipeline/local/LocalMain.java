@@ -1,6 +1,8 @@
 package dev.cdcpipeline.local;
 
+import dev.cdcpipeline.cli.CleanupCommand;
 import dev.cdcpipeline.cli.RunCommand;
+import dev.cdcpipeline.cli.SqlCommand;
 import dev.cdcpipeline.local.demo.DemoOptions;
 import dev.cdcpipeline.local.demo.DemoRun;
 import dev.cdcpipeline.local.verify.ReconciliationReport;
@@ -20,6 +22,8 @@ public final class LocalMain {
             "  " + DemoOptions.USAGE,
             "                        start MariaDB, PostgreSQL and Kafka here, run the shop pipeline while a generator",
             "                        changes the shop, then reconcile source, warehouse and topics row by row",
+            "  cleanup <pipeline.yaml>  drop what a retired pipeline keeps on its sources (PostgreSQL slot, publication)",
+            "  sql <script.sql>      run a Flink SQL script in a local Flink mini-cluster (${NAME}: environment variables)",
             "  --help                show this help");
 
     /**
@@ -50,8 +54,18 @@ public final class LocalMain {
                     break;
                 }
                 return RunCommand.run(Path.of(rest[0]), System.getenv(), LocalEnvironments::create, out, err);
+            case "sql":
+                if (rest.length != 1) {
+                    break;
+                }
+                return SqlCommand.run(Path.of(rest[0]), System.getenv(), LocalEnvironments::create, out, err);
             case "demo":
                 return demo(rest, out, err);
+            case "cleanup":
+                if (rest.length != 1) {
+                    break;
+                }
+                return CleanupCommand.run(Path.of(rest[0]), System.getenv(), out, err);
             default:
                 break;
         }

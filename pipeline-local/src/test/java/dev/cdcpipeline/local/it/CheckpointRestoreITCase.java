@@ -2,7 +2,7 @@ package dev.cdcpipeline.local.it;
 
 import static dev.cdcpipeline.local.it.PipelineTestSupport.awaitCondition;
 import static dev.cdcpipeline.local.it.PipelineTestSupport.awaitConsistent;
-import static dev.cdcpipeline.local.it.PipelineTestSupport.committedRecords;
+import static dev.cdcpipeline.local.it.PipelineTestSupport.changeRecordsInTopics;
 import static dev.cdcpipeline.local.it.PipelineTestSupport.definition;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,12 +14,8 @@ import dev.cdcpipeline.local.verify.ReconciliationReport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.util.Comparator;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -48,11 +44,11 @@ class CheckpointRestoreITCase extends PlaygroundTestBase {
 
         try (LoadGenerator generator = LoadGenerator.start(playground::sourceAdminConnectionUnchecked, 3, 150)) {
             Path jobCheckpoints = checkpoints.resolve(first.job().getJobID().toString());
-            long checkpointBeforeChanges = latestCheckpointId(jobCheckpoints);
+            long checkpointBeforeChanges = CheckpointFiles.latestCheckpointId(jobCheckpoints);
             awaitCondition("two checkpoints completed while the source changes",
-                    () -> generator.committedChanges() > 100 && latestCheckpointId(jobCheckpoints) >= checkpointBeforeChanges + 2);
+                    () -> generator.committedChanges() > 100 && CheckpointFiles.latestCheckpointId(jobCheckpoints) >= checkpointBeforeChanges + 2);
             first.job().cancel().get(30, TimeUnit.SECONDS);
-            Path lastCheckpoint = latestCheckpoint(jobCheckpoints).orElseThrow();
+            Path lastCheckpoint = CheckpointFiles.latestCheckpoint(jobCheckpoints).orElseThrow();
 
             long changesWhileStopped = generator.committedChanges() + 100;
             awaitCondition("the source to change while the pipeline is stopped", () -> generator.committedChanges() > changesWhileStopped);
@@ -67,47 +63,10 @@ class CheckpointRestoreITCase extends PlaygroundTestBase {
                 ReconciliationReport report = awaitConsistent(second.plan());
                 assertThat(report.examples()).isEmpty();
                 assertThat(report.consistent()).isTrue();
-                assertThat(changeRecordsInTopics()).isEqualTo(rowsChanged);
+                assertThat(changeRecordsInTopics(playground, PIPELINE)).isEqualTo(rowsChanged);
             } finally {
                 second.job().cancel().get(30, TimeUnit.SECONDS);
             }
-        }
-    }
-
-    /** Records of inserts, updates and deletes (not snapshot reads) over the three topics. */
-    private static long changeRecordsInTopics() {
-        return Stream.of("customers", "products", "orders")
-                .flatMap(table -> committedRecords(playground, PIPELINE + ".shop." + table).stream())
-                .filter(record -> !record.value().get("op").asText().equals("r"))
-                .count();
-    }
-
-    private static long latestCheckpointId(Path jobCheckpoints) {
-        return latestCheckpoint(jobCheckpoints).map(CheckpointRestoreITCase::checkpointId).orElse(0L);
-    }
-
-    private static Optional<Path> latestCheckpoint(Path jobCheckpoints) {
-        return checkpointDirectories(jobCheckpoints).max(Comparator.comparingLong(CheckpointRestoreITCase::checkpointId));
-    }
-
-    private static long checkpointId(Path checkpointDirectory) {
-        return Long.parseLong(checkpointDirectory.getFileName().toString().substring("chk-".length()));
-    }
-
-    /**
-     * Checkpoints whose metadata was written, i.e. that completed. Flink keeps only the latest
-     * (execution.checkpointing.num-retained), so there is usually one.
-     */
-    private static Stream<Path> checkpointDirectories(Path jobCheckpoints) {
-        if (!Files.isDirectory(jobCheckpoints)) {
-            return Stream.empty();
-        }
-        try (Stream<Path> entries = Files.list(jobCheckpoints)) {
-            return entries.filter(entry -> entry.getFileName().toString().startsWith("chk-"))
-                    .filter(entry -> Files.exists(entry.resolve("_metadata")))
-                    .toList().stream();
-        } catch (IOException e) {
-            return Stream.empty();
         }
     }
 }

@@ -6,7 +6,9 @@ import dev.cdcpipeline.job.PipelineLauncher;
 import dev.cdcpipeline.job.PipelinePlan;
 import dev.cdcpipeline.job.RunningPipeline;
 import dev.cdcpipeline.local.LocalEnvironments;
+import dev.cdcpipeline.local.demo.DemoSources;
 import dev.cdcpipeline.local.demo.Playground;
+import dev.cdcpipeline.local.demo.ShopSchema;
 import dev.cdcpipeline.local.verify.CommittedTopicReader;
 import dev.cdcpipeline.local.verify.CommittedTopicReader.JsonRecord;
 import dev.cdcpipeline.local.verify.ReconciliationReport;
@@ -23,10 +25,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /** Starting pipelines against a playground and waiting, with deadlines, for what they should do. */
-final class PipelineTestSupport {
+public final class PipelineTestSupport {
 
-    static final Duration CHECKPOINT_INTERVAL = Duration.ofMillis(500);
-    static final Duration PATIENCE = Duration.ofSeconds(120);
+    public static final Duration CHECKPOINT_INTERVAL = Duration.ofMillis(500);
+    public static final Duration PATIENCE = Duration.ofSeconds(120);
 
     private PipelineTestSupport() {}
 
@@ -36,14 +38,25 @@ final class PipelineTestSupport {
      */
     static PipelineDefinition definition(
             Playground playground, String name, int parallelism, Path checkpoints, String extraFlinkOptions, String... replacements) {
-        String yaml = playground.pipelineYaml(name, parallelism, CHECKPOINT_INTERVAL, checkpoints, extraFlinkOptions);
+        return definition(playground, DemoSources.MYSQL, name, parallelism, checkpoints, extraFlinkOptions, replacements);
+    }
+
+    static PipelineDefinition definition(Playground playground, DemoSources sources, String name, int parallelism,
+            Path checkpoints, String extraFlinkOptions, String... replacements) {
+        return PipelineDefinitionParser.parse(yaml(playground, sources, name, parallelism, checkpoints, extraFlinkOptions, replacements),
+                playground.secrets());
+    }
+
+    static String yaml(Playground playground, DemoSources sources, String name, int parallelism,
+            Path checkpoints, String extraFlinkOptions, String... replacements) {
+        String yaml = playground.pipelineYaml(sources, name, parallelism, CHECKPOINT_INTERVAL, checkpoints, extraFlinkOptions);
         for (int i = 0; i < replacements.length; i += 2) {
             if (!yaml.contains(replacements[i])) {
                 throw new IllegalArgumentException("The playground's pipeline file has no '" + replacements[i] + "'");
             }
             yaml = yaml.replace(replacements[i], replacements[i + 1]);
         }
-        return PipelineDefinitionParser.parse(yaml, playground.secrets());
+        return yaml;
     }
 
     static RunningPipeline start(PipelineDefinition definition) throws Exception {
@@ -51,7 +64,7 @@ final class PipelineTestSupport {
     }
 
     /** Reconciles until source, warehouse and topics agree; the last report if they never do. */
-    static ReconciliationReport awaitConsistent(PipelinePlan plan) throws Exception {
+    public static ReconciliationReport awaitConsistent(PipelinePlan plan) throws Exception {
         Reconciler reconciler = new Reconciler(plan);
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         ReconciliationReport report = reconciler.reconcile();
@@ -62,7 +75,7 @@ final class PipelineTestSupport {
         return report;
     }
 
-    static void awaitCondition(String what, BooleanSupplier condition) throws InterruptedException {
+    public static void awaitCondition(String what, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
@@ -80,7 +93,18 @@ final class PipelineTestSupport {
         }
     }
 
-    static List<JsonRecord> committedRecords(Playground playground, String topic) {
+    public static List<JsonRecord> committedRecords(Playground playground, String topic) {
         return CommittedTopicReader.readAll(playground.kafkaBootstrapServers(), Map.of(), topic);
+    }
+
+    /**
+     * Records of inserts, updates and deletes (not snapshot reads) in the topics of the shop's
+     * three tables: when the changes started after the snapshot, one per row the source changed.
+     */
+    public static long changeRecordsInTopics(Playground playground, String pipeline) {
+        return ShopSchema.TABLES.stream()
+                .flatMap(table -> committedRecords(playground, pipeline + "." + ShopSchema.DATABASE + "." + table).stream())
+                .filter(record -> !record.value().get("op").asText().equals("r"))
+                .count();
     }
 }

@@ -9,12 +9,12 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 
 /** Real MariaDB, PostgreSQL and Kafka for the tests of one class, started once and stopped after. */
-abstract class PlaygroundTestBase {
+public abstract class PlaygroundTestBase {
 
     @TempDir
-    static Path workDirectory;
+    protected static Path workDirectory;
 
-    static Playground playground;
+    protected static Playground playground;
 
     @BeforeAll
     static void startPlayground() throws Exception {
