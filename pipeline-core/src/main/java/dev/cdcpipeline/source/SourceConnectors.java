@@ -11,6 +11,7 @@ import dev.cdcpipeline.source.mysql.MySqlSourceFactory;
 import dev.cdcpipeline.source.postgres.PostgresCatalog;
 import dev.cdcpipeline.source.postgres.PostgresReplicationSetup;
 import dev.cdcpipeline.source.postgres.PostgresSourceFactory;
+import dev.cdcpipeline.source.postgres.WalRetentionMonitor;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -49,8 +50,11 @@ public final class SourceConnectors {
             return environment.fromSource(MySqlSourceFactory.create(mySql, tables), WatermarkStrategy.noWatermarks(), name)
                     .uid(uid(source));
         }
-        return environment.fromSource(PostgresSourceFactory.create((PostgresSourceSettings) source, tables),
-                        WatermarkStrategy.noWatermarks(), name)
-                .uid(uid(source));
+        PostgresSourceSettings postgres = (PostgresSourceSettings) source;
+        return environment.fromSource(PostgresSourceFactory.create(postgres, tables), WatermarkStrategy.noWatermarks(), name)
+                .uid(uid(source))
+                .map(new WalRetentionMonitor(postgres))
+                .uid("wal-monitor-" + source.name())
+                .name("WAL retained by slot " + postgres.slotName());
     }
 }

@@ -1,6 +1,7 @@
 package dev.cdcpipeline.local.progress;
 
 import dev.cdcpipeline.dedup.DedupFunction;
+import dev.cdcpipeline.source.postgres.WalRetentionMonitor;
 
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;
@@ -10,13 +11,16 @@ import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.metrics.reporter.MetricReporter;
 import org.apache.flink.metrics.reporter.MetricReporterFactory;
 
+import java.util.Arrays;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The pipeline's own metrics, read in this JVM while a local mini-cluster runs: a Flink metric
- * reporter that keeps the dedup operators' counters and gauges of every subtask, and sums them.
+ * reporter that keeps the dedup operators' counters and gauges of every subtask and the WAL
+ * retention of PostgreSQL sources, and sums them.
  * A static registry is the bridge because Flink, not we, creates the reporter; it only works
  * where the job runs in this JVM, which is the point of the local runner.
  */
@@ -37,6 +41,16 @@ public final class PipelineMetrics {
                 .filter(entry -> entry.getKey().endsWith("." + name) && entry.getValue() instanceof Counter)
                 .mapToLong(entry -> ((Counter) entry.getValue()).getCount())
                 .sum();
+    }
+
+    /** The sum of a numeric gauge over all that report it, e.g. {@code walRetainedBytes}; empty if none does. */
+    public static OptionalLong sumOfGauge(String name) {
+        long[] values = METRICS.entrySet().stream()
+                .filter(entry -> entry.getKey().endsWith("." + name) && entry.getValue() instanceof Gauge<?>)
+                .mapToLong(entry -> ((Number) ((Gauge<?>) entry.getValue()).getValue()).longValue())
+                .filter(value -> value >= 0)
+                .toArray();
+        return values.length == 0 ? OptionalLong.empty() : OptionalLong.of(Arrays.stream(values).sum());
     }
 
     /** The largest value over all subtasks of a numeric dedup gauge, e.g. {@code sourceLagMillis}. */
@@ -66,7 +80,7 @@ public final class PipelineMetrics {
         @Override
         public void notifyOfAddedMetric(Metric metric, String name, MetricGroup group) {
             String identifier = group.getMetricIdentifier(name);
-            if (identifier.contains("." + DedupFunction.METRIC_GROUP + ".")) {
+            if (identifier.contains("." + DedupFunction.METRIC_GROUP + ".") || name.equals(WalRetentionMonitor.GAUGE)) {
                 METRICS.put(identifier, metric);
             }
         }

@@ -1,8 +1,10 @@
 package dev.cdcpipeline.local.progress;
 
+import dev.cdcpipeline.source.postgres.WalRetentionMonitor;
+
 /**
  * One line of the local runner's progress: snapshot progress, change events per second since the
- * last line, and how far behind the source the pipeline is.
+ * last line, how far behind the source the pipeline is, and the WAL that PostgreSQL slots retain.
  */
 public final class ProgressLine {
 
@@ -25,7 +27,10 @@ public final class ProgressLine {
         lastNanos = now;
         String snapshot = snapshotRowsExpected == 0 ? "" : String.format("snapshot %d/%d rows (%d%%)  ",
                 snapshotRows, snapshotRowsExpected, Math.min(100, snapshotRows * 100 / snapshotRowsExpected));
-        return String.format("progress: %sevents out %d (%d/s)  dropped %d  source changes %d  lag %.1f s",
-                snapshot, eventsOut, eventsPerSecond, dropped, sourceChanges, PipelineMetrics.maxOfGauge("sourceLagMillis") / 1000.0);
+        String walRetained = PipelineMetrics.sumOfGauge(WalRetentionMonitor.GAUGE)
+                .stream().mapToObj(bytes -> String.format("  wal retained %d kB", bytes / 1024)).findFirst().orElse("");
+        return String.format("progress: %sevents out %d (%d/s)  dropped %d  source changes %d  lag %.1f s%s",
+                snapshot, eventsOut, eventsPerSecond, dropped, sourceChanges, PipelineMetrics.maxOfGauge("sourceLagMillis") / 1000.0,
+                walRetained);
     }
 }

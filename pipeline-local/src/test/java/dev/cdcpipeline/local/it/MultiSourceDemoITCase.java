@@ -32,7 +32,8 @@ class MultiSourceDemoITCase {
         List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
         assertThat(exitCode).as("exit code; stderr:%n%s", err).isEqualTo(RunCommand.OK);
         assertThat(lines).anyMatch(line -> line.contains("shop database created in MariaDB"))
-                .anyMatch(line -> line.contains("shop database created in PostgreSQL"));
+                .anyMatch(line -> line.contains("shop database created in PostgreSQL"))
+                .anyMatch(line -> line.startsWith("progress: ") && line.matches(".* wal retained [0-9]+ kB"));
         assertThat(lines.get(lines.size() - 1))
                 .matches("reconciled: tables=6 source_rows=[1-9][0-9]* warehouse_rows=[1-9][0-9]* kafka_records=[1-9][0-9]* mismatches=0");
     }
