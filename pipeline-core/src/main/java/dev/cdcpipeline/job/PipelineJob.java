@@ -10,6 +10,7 @@ import dev.cdcpipeline.schema.SourceTable;
 import dev.cdcpipeline.source.SourceConnectors;
 
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -21,12 +22,11 @@ import java.util.stream.Collectors;
 /** Plugs the real source and sinks of a prepared pipeline into {@link PipelineGraph}. */
 public final class PipelineJob {
 
-
     /**
-     * What the job needs from Flink unless the definition's {@code flink:} section says otherwise:
-     * exactly-once checkpoints kept after cancellation (so a stopped pipeline can resume from its
-     * last one) and a bounded restart strategy, so a persistent failure stops the job instead of
-     * looping.
+     * What the job needs from Flink unless the cluster's configuration or the definition's
+     * {@code flink:} section says otherwise: exactly-once checkpoints kept after cancellation (so a
+     * stopped pipeline can resume from its last one) and a bounded restart strategy, so a
+     * persistent failure stops the job instead of looping.
      */
     private static final Map<String, String> FLINK_DEFAULTS =
             Map.of(
@@ -38,9 +38,23 @@ public final class PipelineJob {
 
     private PipelineJob() {}
 
-    public static Configuration flinkConfiguration(PipelineDefinition definition) {
+    /**
+     * The job's Flink configuration.
+     *
+     * @param clusterConfiguration what the Flink the job is submitted to is configured with: a
+     *     default is left out where the cluster sets the option (for the restart strategy, any of
+     *     its options), so operators' cluster-wide settings hold
+     */
+    public static Configuration flinkConfiguration(PipelineDefinition definition, ReadableConfig clusterConfiguration) {
+        Map<String, String> cluster = clusterConfiguration.toMap();
+        boolean clusterRestartStrategy = cluster.keySet().stream().anyMatch(key -> key.startsWith("restart-strategy"));
         Configuration configuration = new Configuration();
-        FLINK_DEFAULTS.forEach(configuration::setString);
+        FLINK_DEFAULTS.forEach((key, value) -> {
+            boolean restartOption = key.startsWith("restart-strategy");
+            if (!cluster.containsKey(key) && !(restartOption && clusterRestartStrategy)) {
+                configuration.setString(key, value);
+            }
+        });
         configuration.setString("pipeline.name", definition.pipeline().name());
         configuration.setString("parallelism.default", String.valueOf(definition.pipeline().parallelism()));
         configuration.setString(

@@ -3,6 +3,7 @@ package dev.cdcpipeline.job;
 import dev.cdcpipeline.config.PipelineDefinition;
 
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.configuration.DeploymentOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -21,7 +22,9 @@ public final class PipelineLauncher {
             PipelineDefinition definition, Function<Configuration, StreamExecutionEnvironment> environments)
             throws Exception {
         PipelinePlan plan = PipelinePreparation.prepare(definition);
-        StreamExecutionEnvironment environment = environments.apply(PipelineJob.flinkConfiguration(definition));
+        // The environment without our settings tells what the cluster (or the client's config.yaml) sets.
+        ReadableConfig cluster = environments.apply(new Configuration()).getConfiguration();
+        StreamExecutionEnvironment environment = environments.apply(PipelineJob.flinkConfiguration(definition, cluster));
         PipelineJob.addTo(environment, plan);
         JobClient job = environment.executeAsync(definition.pipeline().name());
         return new RunningPipeline(plan, job, !environment.getConfiguration().get(DeploymentOptions.ATTACHED));
