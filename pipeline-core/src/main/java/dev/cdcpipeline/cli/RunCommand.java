@@ -63,7 +63,8 @@ public final class RunCommand {
         }
     }
 
-    private static String describe(Throwable failure) {
+    /** The failure's message and its causes', one per line. */
+    static String describe(Throwable failure) {
         StringBuilder causes = new StringBuilder(String.valueOf(failure.getMessage()));
         for (Throwable cause = failure.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
             causes.append("\n  caused by: ").append(cause.getMessage());

@@ -1,7 +1,11 @@
 package dev.cdcpipeline.sql;
 
-import java.util.ArrayList;
+import org.apache.flink.util.ExceptionUtils;
+
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
@@ -36,51 +40,41 @@ public record RunningScript(List<StartedJob> jobs, boolean detached) {
      * cancelled, since the script as a whole no longer does what it should.
      */
     public void awaitAll() throws JobFailedException, InterruptedException {
-        List<CompletableFuture<?>> results = new ArrayList<>();
-        jobs.forEach(job -> results.add(job.client().getJobExecutionResult()));
-        List<Integer> running = new ArrayList<>();
-        for (int i = 0; i < jobs.size(); i++) {
-            running.add(i);
-        }
+        Map<StartedJob, CompletableFuture<?>> running = new LinkedHashMap<>();
+        jobs.forEach(job -> running.put(job, job.client().getJobExecutionResult()));
         while (!running.isEmpty()) {
-            CompletableFuture<?>[] pending = running.stream().map(results::get).toArray(CompletableFuture[]::new);
             try {
-                CompletableFuture.anyOf(pending).get();
+                CompletableFuture.anyOf(running.values().toArray(CompletableFuture[]::new)).get();
             } catch (ExecutionException e) {
-                // Found below, with the job it belongs to.
+                // Which job failed is found below.
             }
-            for (Integer index : List.copyOf(running)) {
-                CompletableFuture<?> result = results.get(index);
-                if (result.isCompletedExceptionally()) {
-                    cancelAllBut(index);
-                    throw new JobFailedException(jobs.get(index), causeOf(result));
+            for (Iterator<Map.Entry<StartedJob, CompletableFuture<?>>> entries = running.entrySet().iterator(); entries.hasNext(); ) {
+                Map.Entry<StartedJob, CompletableFuture<?>> entry = entries.next();
+                if (entry.getValue().isCompletedExceptionally()) {
+                    Throwable failure = entry.getValue().handle((result, thrown) -> thrown).join();
+                    cancelAllBut(entry.getKey());
+                    throw new JobFailedException(entry.getKey(), ExceptionUtils.stripCompletionException(failure));
                 }
-                if (result.isDone()) {
-                    running.remove(index);
+                if (entry.getValue().isDone()) {
+                    entries.remove();
                 }
             }
         }
     }
 
-    /** Cancels every job; for a script that fails after it started some. */
+    /** Cancels every job that has not ended: for a script that fails after it started some. */
     public void cancelAll() {
-        jobs.forEach(job -> job.client().cancel());
+        jobs.forEach(RunningScript::cancelIfRunning);
     }
 
-    private void cancelAllBut(int failed) {
-        for (int i = 0; i < jobs.size(); i++) {
-            if (i != failed) {
-                jobs.get(i).client().cancel();
-            }
-        }
+    private void cancelAllBut(StartedJob failed) {
+        jobs.stream().filter(job -> job != failed).forEach(RunningScript::cancelIfRunning);
     }
 
-    private static Throwable causeOf(CompletableFuture<?> failed) {
-        try {
-            failed.join();
-            throw new IllegalStateException("not failed");
-        } catch (RuntimeException e) {
-            return e.getCause() != null ? e.getCause() : e;
+    /** A local job that has ended took its mini-cluster with it: asking that to cancel would throw. */
+    private static void cancelIfRunning(StartedJob job) {
+        if (!job.client().getJobExecutionResult().isDone()) {
+            job.client().cancel();
         }
     }
 }

@@ -9,23 +9,30 @@ public final class SqlScriptException extends Exception {
 
     private final int line;
 
+    /** A problem outside any statement, such as a string literal that is never closed. */
     public SqlScriptException(int line, String problem) {
         super("line " + line + ": " + problem);
         this.line = line;
     }
 
+    /** A problem with a statement as a whole: named by the line it starts on. */
     public SqlScriptException(SqlStatement statement, String problem) {
-        this(statement, problem, null);
+        this(statement.line(), statement, problem, null);
     }
 
-    private SqlScriptException(SqlStatement statement, String problem, Throwable cause) {
-        super("line " + statement.line() + ": " + problem + "\n  in: " + statement.excerpt(), cause);
-        this.line = statement.line();
+    /** A problem on one line of a statement that spans several. */
+    public SqlScriptException(int line, SqlStatement statement, String problem) {
+        this(line, statement, problem, null);
     }
 
-    /** Flink rejected the statement: the message is the innermost cause's, which says what is wrong. */
+    private SqlScriptException(int line, SqlStatement statement, String problem, Throwable cause) {
+        super("line " + line + ": " + problem + "\n  in: " + statement.excerpt(), cause);
+        this.line = line;
+    }
+
+    /** Flink rejected the statement: see {@link FailureMessages#describe} for what the message says. */
     public static SqlScriptException rejected(SqlStatement statement, Throwable failure) {
-        return new SqlScriptException(statement, FailureMessages.rootCause(failure), failure);
+        return new SqlScriptException(statement.line(), statement, FailureMessages.describe(failure, statement.line()), failure);
     }
 
     /** The line of the script the problem is on. */

@@ -36,7 +36,7 @@ final class StatementVariables {
             }
             line += (int) part.chars().filter(c -> c == '\n').count();
         }
-        return new SqlStatement(substituted.toString(), statement.line());
+        return statement.withSubstitutedText(substituted.toString());
     }
 
     /** Line by line, so that an error can name the line (a reference never spans two). */
@@ -51,7 +51,7 @@ final class StatementVariables {
             try {
                 substituted.append(substitution.substitute(lines[i], escape));
             } catch (IllegalArgumentException e) {
-                throw new SqlScriptException(firstLine + i, e.getMessage() + "\n  in: " + statement.excerpt());
+                throw new SqlScriptException(firstLine + i, statement, e.getMessage());
             }
         }
         return substituted.toString();

@@ -44,6 +44,14 @@ class EnvironmentSubstitutionTest {
     }
 
     @Test
+    void escapesOnlyTheSubstitutedValuesWhenAskedTo() {
+        EnvironmentSubstitution quoting = new EnvironmentSubstitution(Map.of("PASSWORD", "it's"));
+
+        assertThat(quoting.substitute("'don''t' ${PASSWORD} ${MISSING:-a'b} $${X}", value -> value.replace("'", "''")))
+                .isEqualTo("'don''t' it''s a''b ${X}");
+    }
+
+    @Test
     void writesALiteralReferenceStartForADoubledDollar() {
         assertThat(substitution.substitute("pa$${PGHOST}")).isEqualTo("pa${PGHOST}");
     }

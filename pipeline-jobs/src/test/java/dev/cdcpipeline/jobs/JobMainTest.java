@@ -1,6 +1,7 @@
 package dev.cdcpipeline.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cdcpipeline.cli.RunCommand;
 
@@ -26,7 +27,7 @@ class JobMainTest {
     void helpListsTheCommands() {
         assertThat(execute("--help")).isEqualTo(RunCommand.OK);
 
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("run <pipeline.yaml>").contains("--help");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("run <pipeline.yaml>").contains("sql <script.sql>").contains("--help");
     }
 
     @Test
@@ -34,6 +35,21 @@ class JobMainTest {
         assertThat(execute("launch")).isEqualTo(RunCommand.BAD_CONFIGURATION);
 
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unknown command").contains("run <pipeline.yaml>");
+    }
+
+    @Test
+    void mainReturnsInsteadOfExitingTheJvmItRunsIn() {
+        // Were it to call System.exit, this test JVM would end here (as a JobManager running the jar would).
+        JobMain.main(new String[] {"--help"});
+    }
+
+    @Test
+    void mainThrowsWhatTheFailedCommandPrinted(@TempDir Path directory) throws Exception {
+        Path file = Files.writeString(directory.resolve("incomplete.yaml"), "pipeline:\n  name: shop\n");
+
+        assertThatThrownBy(() -> JobMain.main(new String[] {"run", file.toString()}))
+                .isInstanceOf(JobMain.CommandFailedException.class)
+                .hasMessageContaining("source");
     }
 
     @Test
@@ -45,5 +61,16 @@ class JobMainTest {
         assertThat(execute("run", file.toString())).isEqualTo(RunCommand.BAD_CONFIGURATION);
 
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("source.port").doesNotContain("hunter2-secret");
+    }
+
+    @Test
+    void aSqlScriptThatFlinkRejectsFailsBeforeAnyJobStartsAndNamesTheLine(@TempDir Path directory) throws Exception {
+        Path script = Files.writeString(directory.resolve("mirror.sql"),
+                "CREATE TABLE orders (id BIGINT) WITH ('connector' = 'blackhole');\n\nINSERT INTO orders SELECT nope;\n");
+
+        assertThat(execute("sql", script.toString())).isEqualTo(RunCommand.BAD_CONFIGURATION);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("Error in " + script + ", line 3: ")
+                .contains("Column 'nope' not found");
     }
 }

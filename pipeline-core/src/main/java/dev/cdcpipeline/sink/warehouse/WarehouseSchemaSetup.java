@@ -3,10 +3,10 @@ package dev.cdcpipeline.sink.warehouse;
 import dev.cdcpipeline.config.WarehouseSettings;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Properties;
 
 /** Creates the warehouse schema and tables that are missing, before the job starts. */
 public final class WarehouseSchemaSetup {
@@ -34,6 +34,16 @@ public final class WarehouseSchemaSetup {
     }
 
     static Connection open(WarehouseSettings warehouse) throws SQLException {
-        return DriverManager.getConnection(warehouse.url(), warehouse.username(), warehouse.password().value());
+        Properties properties = new Properties();
+        properties.setProperty("user", warehouse.username());
+        properties.setProperty("password", warehouse.password().value());
+        // The driver itself, not DriverManager: DriverManager lends a driver only to the class loader that registered
+        // it, and in a Flink JobManager each jar run through the REST API has its own class loader, so the second
+        // pipeline submitted to a session cluster found "No suitable driver".
+        Connection connection = new org.postgresql.Driver().connect(warehouse.url(), properties);
+        if (connection == null) {
+            throw new SQLException("not a PostgreSQL JDBC URL (jdbc:postgresql://...)");
+        }
+        return connection;
     }
 }

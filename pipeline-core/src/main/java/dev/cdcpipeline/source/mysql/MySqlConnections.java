@@ -3,7 +3,6 @@ package dev.cdcpipeline.source.mysql;
 import dev.cdcpipeline.config.MySqlSourceSettings;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Properties;
@@ -27,7 +26,10 @@ final class MySqlConnections {
         properties.putAll(source.jdbcProperties());
         properties.setProperty("user", source.username());
         properties.setProperty("password", source.password().value());
-        return DriverManager.getConnection(jdbcUrl(source), properties);
+        // The driver itself, not DriverManager: DriverManager lends a driver only to the class loader that registered
+        // it, and in a Flink JobManager each jar run through the REST API has its own class loader, so the second
+        // pipeline submitted to a session cluster found "No suitable driver".
+        return new com.mysql.cj.jdbc.Driver().connect(jdbcUrl(source), properties);
     }
 
     static String jdbcUrl(MySqlSourceSettings source) {

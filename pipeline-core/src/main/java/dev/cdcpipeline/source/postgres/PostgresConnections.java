@@ -3,7 +3,6 @@ package dev.cdcpipeline.source.postgres;
 import dev.cdcpipeline.config.PostgresSourceSettings;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
 
@@ -18,7 +17,10 @@ final class PostgresConnections {
         properties.setProperty("user", source.username());
         properties.setProperty("password", source.password().value());
         properties.putIfAbsent("connectTimeout", "10");
-        return DriverManager.getConnection(
+        // The driver itself, not DriverManager: DriverManager lends a driver only to the class loader that registered
+        // it, and in a Flink JobManager each jar run through the REST API has its own class loader, so the second
+        // pipeline submitted to a session cluster found "No suitable driver".
+        return new org.postgresql.Driver().connect(
                 "jdbc:postgresql://" + source.hostname() + ":" + source.port() + "/" + source.database(), properties);
     }
 }

@@ -8,6 +8,9 @@ import dev.cdcpipeline.local.LocalEnvironments;
 import dev.cdcpipeline.local.progress.ProgressLine;
 import dev.cdcpipeline.local.verify.ReconciliationReport;
 import dev.cdcpipeline.local.verify.Reconciler;
+import dev.cdcpipeline.sql.RunningScript;
+
+import org.apache.flink.core.execution.JobClient;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -16,6 +19,7 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongFunction;
 
 /**
  * The playground: real servers, the shop database, the pipeline in a local mini-cluster while a
@@ -61,15 +65,9 @@ public final class DemoRun {
                     options.orders(), options.seed());
         }
 
-        Path pipelineFile = options.workDirectory().resolve("demo-pipeline.yaml");
-        Files.writeString(pipelineFile, playground.pipelineYaml(options.sources(), "shop-demo", options.parallelism(),
-                CHECKPOINT_INTERVAL, options.workDirectory().resolve("checkpoints"), ""));
-        out.println("playground: pipeline definition in " + pipelineFile);
-        PipelineDefinition definition = PipelineDefinitionParser.parseFile(pipelineFile, playground.secrets());
-
-        RunningPipeline pipeline = PipelineLauncher.start(definition, LocalEnvironments::create);
+        DemoPipeline pipeline = options.engine() == DemoEngine.SQL ? startSqlMirror(playground) : startPipeline(playground);
         out.println("pipeline: started as Flink job " + pipeline.job().getJobID() + " at parallelism " + options.parallelism());
-        ProgressLine progress = new ProgressLine(options.initialRows());
+        LongFunction<String> progress = pipeline.progress();
         try (LoadGenerators generators = new LoadGenerators()) {
             for (boolean postgres : postgresSources) {
                 generators.add(LoadGenerator.start(() -> playground.shopConnectionUnchecked(postgres), options.seed() + 1,
@@ -81,7 +79,7 @@ public final class DemoRun {
             while (System.nanoTime() < end) {
                 requireRunning(pipeline);
                 TimeUnit.NANOSECONDS.sleep(Math.min(PROGRESS_EVERY.toNanos(), Math.max(0, end - System.nanoTime())));
-                out.println(progress.next(generators.committedChanges()));
+                out.println(progress.apply(generators.committedChanges()));
             }
             long changes = generators.stop();
             out.println("generator: stopped after " + changes + " committed changes; waiting for the pipeline to catch up");
@@ -89,6 +87,29 @@ public final class DemoRun {
             pipeline.job().cancel().get(30, TimeUnit.SECONDS);
             return report;
         }
+    }
+
+    /** The job the demo watches, how to check its outputs, and its progress line for a number of source changes. */
+    private record DemoPipeline(JobClient job, Reconciler reconciler, LongFunction<String> progress) {}
+
+    private DemoPipeline startPipeline(Playground playground) throws Exception {
+        Path pipelineFile = options.workDirectory().resolve("demo-pipeline.yaml");
+        Files.writeString(pipelineFile, playground.pipelineYaml(options.sources(), "shop-demo", options.parallelism(),
+                CHECKPOINT_INTERVAL, options.workDirectory().resolve("checkpoints"), ""));
+        out.println("playground: pipeline definition in " + pipelineFile);
+        PipelineDefinition definition = PipelineDefinitionParser.parseFile(pipelineFile, playground.secrets());
+        RunningPipeline pipeline = PipelineLauncher.start(definition, LocalEnvironments::create);
+        return new DemoPipeline(pipeline.job(), new Reconciler(pipeline.plan()), new ProgressLine(options.initialRows())::next);
+    }
+
+    /** The same shop mirrored by the Flink SQL script, which the jar carries. */
+    private DemoPipeline startSqlMirror(Playground playground) throws Exception {
+        SqlMirror mirror = SqlMirror.prepare(playground, SqlMirror.bundledScript(SqlMirror.WAREHOUSE_TABLES));
+        out.println("playground: running sql/" + SqlMirror.SCRIPT + " into warehouse schema " + SqlMirror.WAREHOUSE_SCHEMA
+                + " and topics " + SqlMirror.TOPIC_PREFIX + ".shop.*");
+        RunningScript script = mirror.start(SqlMirror.bundledScript(SqlMirror.SCRIPT), options.parallelism(), CHECKPOINT_INTERVAL, out);
+        // The script's job has none of the pipeline's own metrics (snapshot rows, dedup, lag) to show.
+        return new DemoPipeline(script.jobs().get(0).client(), mirror.reconciler(), changes -> "progress: source changes " + changes);
     }
 
     /** For each source the demo reads: whether it is the PostgreSQL one. */
@@ -100,14 +121,14 @@ public final class DemoRun {
         };
     }
 
-    private ReconciliationReport awaitConsistent(RunningPipeline pipeline, ProgressLine progress, long changes) throws Exception {
-        Reconciler reconciler = new Reconciler(pipeline.plan());
+    private ReconciliationReport awaitConsistent(DemoPipeline pipeline, LongFunction<String> progress, long changes) throws Exception {
+        Reconciler reconciler = pipeline.reconciler();
         long started = System.nanoTime();
         long deadline = started + CATCH_UP_LIMIT.toNanos();
         ReconciliationReport report = reconciler.reconcile();
         while (!report.consistent() && System.nanoTime() < deadline) {
             requireRunning(pipeline);
-            out.println(progress.next(changes));
+            out.println(progress.apply(changes));
             TimeUnit.SECONDS.sleep(1);
             report = reconciler.reconcile();
         }
@@ -120,7 +141,7 @@ public final class DemoRun {
         return report;
     }
 
-    private static void requireRunning(RunningPipeline pipeline) throws Exception {
+    private static void requireRunning(DemoPipeline pipeline) throws Exception {
         if (pipeline.job().getJobStatus().get().isGloballyTerminalState()) {
             pipeline.job().getJobExecutionResult().get();
             throw new IllegalStateException("The pipeline job ended before the demo did");

@@ -104,6 +104,30 @@ public final class Playground implements AutoCloseable {
                 POSTGRES_SOURCE_PASSWORD_VARIABLE, postgres.password());
     }
 
+    /**
+     * The environment variables that the scripts in {@code sql/} read their connections from
+     * (sql/README.md), set for these servers: the MariaDB shop as the CDC user, the PostgreSQL
+     * shop, the warehouse database, the broker.
+     */
+    public Map<String, String> sqlScriptVariables() {
+        return Map.ofEntries(
+                Map.entry("MYSQL_HOST", mariaDb.host()),
+                Map.entry("MYSQL_PORT", String.valueOf(mariaDb.port())),
+                Map.entry("MYSQL_USER", sourceCdc.user()),
+                Map.entry("MYSQL_PASSWORD", sourceCdc.password()),
+                Map.entry("POSTGRES_HOST", postgres.host()),
+                Map.entry("POSTGRES_PORT", String.valueOf(postgres.port())),
+                Map.entry("POSTGRES_USER", postgres.user()),
+                Map.entry("POSTGRES_PASSWORD", postgres.password()),
+                Map.entry("POSTGRES_DATABASE", POSTGRES_SOURCE_DATABASE),
+                Map.entry("WAREHOUSE_HOST", postgres.host()),
+                Map.entry("WAREHOUSE_PORT", String.valueOf(postgres.port())),
+                Map.entry("WAREHOUSE_USER", postgres.user()),
+                Map.entry("WAREHOUSE_PASSWORD", postgres.password()),
+                Map.entry("WAREHOUSE_DATABASE", WAREHOUSE_DATABASE),
+                Map.entry("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()));
+    }
+
     /** As {@link #pipelineYaml(DemoSources, String, int, Duration, Path, String)}, reading MariaDB. */
     public String pipelineYaml(String name, int parallelism, Duration checkpointInterval, Path checkpointDirectory, String extraFlinkOptions) {
         return pipelineYaml(DemoSources.MYSQL, name, parallelism, checkpointInterval, checkpointDirectory, extraFlinkOptions);

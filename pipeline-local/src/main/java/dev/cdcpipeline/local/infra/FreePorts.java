@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Picks loopback ports that nothing else on this machine is listening on, so runs and builds never collide. */
-final class FreePorts {
+public final class FreePorts {
 
     private FreePorts() {
     }
@@ -17,7 +17,7 @@ final class FreePorts {
      * Asks the kernel for {@code count} free ports. All sockets stay open until every port is picked, so the
      * same port is never handed out twice.
      */
-    static int[] pick(int count) {
+    public static int[] pick(int count) {
         List<ServerSocket> sockets = new ArrayList<>();
         try {
             for (int i = 0; i < count; i++) {

@@ -25,7 +25,7 @@ public final class CommittedTopicReader {
 
     private static final Duration READ_LIMIT = Duration.ofSeconds(60);
 
-    /** A record's key and value, parsed as JSON. */
+    /** A record's key and value, parsed as JSON; the value is null for a tombstone. */
     public record JsonRecord(JsonNode key, JsonNode value) {}
 
     private CommittedTopicReader() {}
@@ -56,7 +56,8 @@ public final class CommittedTopicReader {
                     throw new IllegalStateException("Could not read topic " + topic + " to its end within " + READ_LIMIT);
                 }
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    records.add(new JsonRecord(CanonicalValues.JSON.readTree(record.key()), CanonicalValues.JSON.readTree(record.value())));
+                    JsonNode value = record.value() == null ? null : CanonicalValues.JSON.readTree(record.value());
+                    records.add(new JsonRecord(CanonicalValues.JSON.readTree(record.key()), value));
                 }
             }
         } catch (IOException e) {

@@ -34,11 +34,24 @@ import java.util.stream.Collectors;
 public final class Reconciler {
 
     private static final int MAX_EXAMPLES = 10;
+    /** Flags the rows the pipeline keeps after their source row was deleted (soft deletes). */
+    private static final String SOFT_DELETE_COLUMN = "_cdc_deleted";
 
     private final PipelinePlan plan;
+    private final TopicFormat topicFormat;
 
+    /** For the pipeline's own outputs: warehouse tables and change records. */
     public Reconciler(PipelinePlan plan) {
+        this(plan, TopicFormat.CHANGE_RECORDS);
+    }
+
+    /**
+     * For outputs that other writers shaped like the plan's: the plan names the tables and topics,
+     * {@code topicFormat} says how the topics carry rows.
+     */
+    public Reconciler(PipelinePlan plan, TopicFormat topicFormat) {
         this.plan = plan;
+        this.topicFormat = topicFormat;
     }
 
     public ReconciliationReport reconcile() throws Exception {
@@ -116,9 +129,16 @@ public final class Reconciler {
         String columns = table.columns().stream()
                 .map(column -> CanonicalValues.selectExpression(doubleQuote(column.name()), column, true))
                 .collect(Collectors.joining(", "));
-        String query = "SELECT " + columns + " FROM " + warehouseTable.qualifiedName() + " WHERE NOT _cdc_deleted";
         try (Connection connection = DriverManager.getConnection(warehouse.url(), warehouse.username(), warehouse.password().value())) {
+            String query = "SELECT " + columns + " FROM " + warehouseTable.qualifiedName() + liveRowsCondition(connection, warehouseTable);
             return readRows(connection, query, table);
+        }
+    }
+
+    /** A table without the soft-delete flag (the scripts in sql/ write such) holds live rows only. */
+    private static String liveRowsCondition(Connection connection, WarehouseTable table) throws SQLException {
+        try (ResultSet column = connection.getMetaData().getColumns(null, table.schema(), table.name(), SOFT_DELETE_COLUMN)) {
+            return column.next() ? " WHERE NOT " + SOFT_DELETE_COLUMN : "";
         }
     }
 
@@ -168,7 +188,7 @@ public final class Reconciler {
 
     private TopicContents readTopic(String topic, SourceTable table) {
         KafkaSettings kafka = plan.definition().kafka().orElseThrow();
-        TopicContents contents = new TopicContents();
+        TopicContents contents = topicFormat.newContents(table);
         for (CommittedTopicReader.JsonRecord record : CommittedTopicReader.readAll(kafka.bootstrapServers(), kafka.properties(), topic)) {
             contents.add(keyOf(table, record.key()), record.value());
         }

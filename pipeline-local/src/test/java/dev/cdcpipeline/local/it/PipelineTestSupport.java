@@ -65,10 +65,18 @@ public final class PipelineTestSupport {
 
     /** Reconciles until source, warehouse and topics agree; the last report if they never do. */
     public static ReconciliationReport awaitConsistent(PipelinePlan plan) throws Exception {
-        Reconciler reconciler = new Reconciler(plan);
+        return awaitConsistent(new Reconciler(plan), () -> {});
+    }
+
+    /**
+     * As {@link #awaitConsistent(PipelinePlan)}, with the reconciler of other writers' outputs;
+     * {@code requireRunning} throws to stop waiting for a writer that has stopped.
+     */
+    public static ReconciliationReport awaitConsistent(Reconciler reconciler, Runnable requireRunning) throws Exception {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         ReconciliationReport report = reconciler.reconcile();
         while (!report.consistent() && System.nanoTime() < deadline) {
+            requireRunning.run();
             TimeUnit.MILLISECONDS.sleep(500);
             report = reconciler.reconcile();
         }
