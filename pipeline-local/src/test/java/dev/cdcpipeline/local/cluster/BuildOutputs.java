@@ -31,6 +31,15 @@ final class BuildOutputs {
                 "the Flink classpath file; build it first: ./mvnw generate-resources -pl flink-dist-classpath");
     }
 
+    /**
+     * The classpath file of the jars that opt/ of a Flink distribution holds for its SQL client (the client itself,
+     * the SQL gateway it embeds, flink-python), written by the flink-dist-classpath module.
+     */
+    static Path flinkSqlClientClasspathFile() {
+        return existing("cdc.flinkSqlClientClasspath",
+                "the SQL client's classpath file; build it first: ./mvnw generate-resources -pl flink-dist-classpath");
+    }
+
     /** Where the cluster's processes log: in target/, so that the logs of a failed run are still there to read. */
     static Path clusterLogDirectory() {
         return Path.of(required("cdc.clusterLogDirectory", "the cluster's log directory"));

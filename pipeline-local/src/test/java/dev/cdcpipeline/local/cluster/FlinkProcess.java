@@ -19,7 +19,7 @@ final class FlinkProcess {
      * The JVM options Flink 1.20's default configuration passes on Java 17 (env.java.default-opts.all): Flink's
      * serializers and RPC reach into these JDK packages.
      */
-    private static final List<String> JAVA_17_OPENS = List.of(
+    static final List<String> JAVA_17_OPENS = List.of(
             "--add-exports=java.base/sun.net.util=ALL-UNNAMED",
             "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED",
             "--add-exports=java.security.jgss/sun.security.krb5=ALL-UNNAMED",

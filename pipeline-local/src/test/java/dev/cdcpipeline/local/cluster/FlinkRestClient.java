@@ -44,6 +44,11 @@ final class FlinkRestClient {
         return send(request("/overview").GET());
     }
 
+    /** {@code GET /jobs/overview}: every job of the cluster with its name and state. */
+    JsonNode jobsOverview() {
+        return send(request("/jobs/overview").GET());
+    }
+
     /** {@code POST /jars/upload}; returns the jar's id for {@link #runJar}. */
     String uploadJar(Path jar) throws FileNotFoundException {
         String boundary = "----cdc-pipeline-" + UUID.randomUUID();

@@ -28,15 +28,17 @@ final class StandaloneFlinkCluster implements AutoCloseable {
     private static final String PROMETHEUS_PORT = "metrics.reporter.prom.port";
 
     private final FlinkRestClient rest;
+    private final int restPort;
     private final FlinkProcess jobManager;
     private final FlinkProcess taskManager;
     private final int jobManagerPrometheusPort;
     private final int taskManagerPrometheusPort;
     private final Thread killOnExit;
 
-    private StandaloneFlinkCluster(FlinkRestClient rest, FlinkProcess jobManager, FlinkProcess taskManager,
+    private StandaloneFlinkCluster(int restPort, FlinkRestClient rest, FlinkProcess jobManager, FlinkProcess taskManager,
             int jobManagerPrometheusPort, int taskManagerPrometheusPort) {
         this.rest = rest;
+        this.restPort = restPort;
         this.jobManager = jobManager;
         this.taskManager = taskManager;
         this.jobManagerPrometheusPort = jobManagerPrometheusPort;
@@ -70,7 +72,7 @@ final class StandaloneFlinkCluster implements AutoCloseable {
         FlinkProcess taskManager = FlinkProcess.start("taskmanager", TASK_MANAGER_MAIN, FlinkProcessMemory.TASK_MANAGER,
                 classpath, configurationDirectory, logDirectory, Map.of(PROMETHEUS_PORT, String.valueOf(taskManagerPrometheusPort)),
                 Map.of());
-        StandaloneFlinkCluster cluster = new StandaloneFlinkCluster(new FlinkRestClient(URI.create("http://localhost:" + restPort)),
+        StandaloneFlinkCluster cluster = new StandaloneFlinkCluster(restPort, new FlinkRestClient(URI.create("http://localhost:" + restPort)),
                 jobManager, taskManager, jobManagerPrometheusPort, taskManagerPrometheusPort);
         Runtime.getRuntime().addShutdownHook(cluster.killOnExit);
         try {
@@ -84,6 +86,11 @@ final class StandaloneFlinkCluster implements AutoCloseable {
 
     FlinkRestClient rest() {
         return rest;
+    }
+
+    /** The port of the JobManager's REST endpoint on localhost, where clients submit jobs. */
+    int restPort() {
+        return restPort;
     }
 
     URI jobManagerMetrics() {

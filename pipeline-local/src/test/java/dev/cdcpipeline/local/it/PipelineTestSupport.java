@@ -93,7 +93,7 @@ public final class PipelineTestSupport {
         }
     }
 
-    static void executeOnSource(Playground playground, String... statements) throws SQLException {
+    public static void executeOnSource(Playground playground, String... statements) throws SQLException {
         try (Connection connection = playground.sourceAdminConnection(); Statement statement = connection.createStatement()) {
             for (String sql : statements) {
                 statement.execute(sql);
