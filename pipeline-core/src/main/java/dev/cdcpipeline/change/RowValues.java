@@ -30,22 +30,6 @@ public final class RowValues {
 
     private RowValues() {}
 
-    public static boolean isSupported(Object value) {
-        return value == null
-                || value instanceof Long
-                || value instanceof BigDecimal
-                || value instanceof Double
-                || value instanceof Boolean
-                || value instanceof String
-                || value instanceof JsonText
-                || value instanceof byte[]
-                || value instanceof LocalDate
-                || value instanceof LocalTime
-                || value instanceof LocalDateTime
-                || value instanceof Instant
-                || value instanceof List<?> list && list.stream().allMatch(RowValues::isSupported);
-    }
-
     /** Equal by content: byte arrays by their bytes, decimals by value whatever their scale. */
     public static boolean sameValue(Object left, Object right) {
         if (left instanceof byte[] leftBytes && right instanceof byte[] rightBytes) {

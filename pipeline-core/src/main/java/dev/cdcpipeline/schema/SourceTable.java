@@ -19,10 +19,6 @@ public record SourceTable(TableId id, List<SourceColumn> columns, List<String> p
         }
     }
 
-    public List<SourceColumn> nonKeyColumns() {
-        return columns.stream().filter(column -> !primaryKey.contains(column.name())).toList();
-    }
-
     /** Columns holding JSON, whatever the database calls their type (MariaDB: LONGTEXT). */
     public Set<String> jsonColumns() {
         return columns.stream().filter(column -> column.dataType().equals("json")).map(SourceColumn::name)

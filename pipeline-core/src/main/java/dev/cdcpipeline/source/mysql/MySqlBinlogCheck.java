@@ -34,7 +34,7 @@ public final class MySqlBinlogCheck {
             }
         } catch (SQLException e) {
             throw new SourceUnavailableException(
-                    "Cannot connect to the " + MySqlConnections.describe(source) + " as user '"
+                    "Cannot connect to the " + source.describe() + " as user '"
                             + source.username() + "': " + e.getMessage(), e);
         }
         List<String> problems = new ArrayList<>();
@@ -50,7 +50,7 @@ public final class MySqlBinlogCheck {
         }
         if (!problems.isEmpty()) {
             throw new SourceUnavailableException(
-                    "The " + MySqlConnections.describe(source) + " cannot be captured: " + String.join("; ", problems));
+                    "The " + source.describe() + " cannot be captured: " + String.join("; ", problems));
         }
     }
 }

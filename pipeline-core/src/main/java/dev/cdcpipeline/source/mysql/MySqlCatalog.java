@@ -2,10 +2,10 @@ package dev.cdcpipeline.source.mysql;
 
 import dev.cdcpipeline.change.TableId;
 import dev.cdcpipeline.config.MySqlSourceSettings;
-import dev.cdcpipeline.config.TablePattern;
 import dev.cdcpipeline.schema.SourceColumn;
 import dev.cdcpipeline.schema.SourceTable;
 import dev.cdcpipeline.source.SourceUnavailableException;
+import dev.cdcpipeline.source.TableMatching;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -64,13 +64,12 @@ public final class MySqlCatalog {
             return tables;
         } catch (SQLException e) {
             throw new SourceUnavailableException(
-                    "Cannot read the table list of the " + MySqlConnections.describe(source) + ": " + e.getMessage(), e);
+                    "Cannot read the table list of the " + source.describe() + ": " + e.getMessage(), e);
         }
     }
 
     private static List<TableId> matchingTables(Connection connection, MySqlSourceSettings source)
             throws SQLException {
-        List<TablePattern> patterns = source.tables();
         List<TableId> all = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(BASE_TABLES);
                 ResultSet rows = statement.executeQuery()) {
@@ -78,22 +77,7 @@ public final class MySqlCatalog {
                 all.add(new TableId(source.name(), rows.getString(1), rows.getString(2)));
             }
         }
-        List<TableId> matched = new ArrayList<>();
-        List<String> unmatched = new ArrayList<>();
-        for (TablePattern pattern : patterns) {
-            List<TableId> hits =
-                    all.stream().filter(table -> pattern.matches(table.database(), table.table())).toList();
-            if (hits.isEmpty()) {
-                unmatched.add(pattern.toString());
-            }
-            hits.stream().filter(table -> !matched.contains(table)).forEach(matched::add);
-        }
-        if (!unmatched.isEmpty()) {
-            throw new SourceUnavailableException(
-                    "tables of the " + source.describe() + ": no table matches " + String.join(", ", unmatched)
-                            + " (or the user lacks SELECT on it)");
-        }
-        return matched;
+        return TableMatching.captured(source, all, "or the user lacks SELECT on it");
     }
 
     private static SourceTable describe(Connection connection, TableId table, Set<String> jsonColumns) throws SQLException {

@@ -36,8 +36,4 @@ final class MySqlConnections {
         return "jdbc:mysql://" + source.hostname() + ":" + source.port() + "/";
     }
 
-    /** Where, for error messages: never with credentials. */
-    static String describe(MySqlSourceSettings source) {
-        return "MySQL/MariaDB source " + source.hostname() + ":" + source.port();
-    }
 }

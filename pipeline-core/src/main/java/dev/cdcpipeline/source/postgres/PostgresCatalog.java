@@ -2,10 +2,10 @@ package dev.cdcpipeline.source.postgres;
 
 import dev.cdcpipeline.change.TableId;
 import dev.cdcpipeline.config.PostgresSourceSettings;
-import dev.cdcpipeline.config.TablePattern;
 import dev.cdcpipeline.schema.SourceColumn;
 import dev.cdcpipeline.schema.SourceTable;
 import dev.cdcpipeline.source.SourceUnavailableException;
+import dev.cdcpipeline.source.TableMatching;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -80,20 +80,7 @@ public final class PostgresCatalog {
                 all.add(new TableId(source.name(), rows.getString(1), rows.getString(2)));
             }
         }
-        List<TableId> matched = new ArrayList<>();
-        List<String> unmatched = new ArrayList<>();
-        for (TablePattern pattern : source.tables()) {
-            List<TableId> hits = all.stream().filter(table -> pattern.matches(table.database(), table.table())).toList();
-            if (hits.isEmpty()) {
-                unmatched.add(pattern.toString());
-            }
-            hits.stream().filter(table -> !matched.contains(table)).forEach(matched::add);
-        }
-        if (!unmatched.isEmpty()) {
-            throw new SourceUnavailableException("tables of the " + source.describe() + ": no table matches "
-                    + String.join(", ", unmatched) + " (schema.table; or the user lacks access to it)");
-        }
-        return matched;
+        return TableMatching.captured(source, all, "schema.table; or the user lacks access to it");
     }
 
     private static SourceTable describe(Connection connection, TableId table) throws SQLException {

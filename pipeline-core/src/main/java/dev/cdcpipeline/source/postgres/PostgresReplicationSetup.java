@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Prepares a PostgreSQL source for logical decoding before the job starts, each step idempotent:
@@ -35,13 +34,13 @@ public final class PostgresReplicationSetup {
     public static void prepare(PostgresSourceSettings source, List<SourceTable> tables) {
         try (Connection connection = PostgresConnections.open(source)) {
             requireSlotNotInUse(connection, source);
-            String tableList = tables.stream()
+            List<String> qualifiedTables = tables.stream()
                     .map(table -> PostgresCatalog.quote(table.id().database()) + "." + PostgresCatalog.quote(table.id().table()))
-                    .collect(Collectors.joining(", "));
-            for (String table : tableList.split(", ")) {
+                    .toList();
+            for (String table : qualifiedTables) {
                 requireFullReplicaIdentity(connection, table);
             }
-            upsertPublication(connection, source, tableList);
+            upsertPublication(connection, source, String.join(", ", qualifiedTables));
         } catch (SQLException e) {
             throw new SourceUnavailableException("Cannot prepare the " + source.describe() + " for capture as user '"
                     + source.username() + "': " + e.getMessage() + ". The user needs REPLICATION, CREATE on database "

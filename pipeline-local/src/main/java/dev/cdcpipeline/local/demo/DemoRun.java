@@ -83,7 +83,7 @@ public final class DemoRun {
             }
             long changes = generators.stop();
             out.println("generator: stopped after " + changes + " committed changes; waiting for the pipeline to catch up");
-            ReconciliationReport report = awaitConsistent(pipeline, progress, changes);
+            ReconciliationReport report = awaitConsistent(pipeline, changes);
             pipeline.job().cancel().get(30, TimeUnit.SECONDS);
             return report;
         }
@@ -121,14 +121,14 @@ public final class DemoRun {
         };
     }
 
-    private ReconciliationReport awaitConsistent(DemoPipeline pipeline, LongFunction<String> progress, long changes) throws Exception {
+    private ReconciliationReport awaitConsistent(DemoPipeline pipeline, long changes) throws Exception {
         Reconciler reconciler = pipeline.reconciler();
         long started = System.nanoTime();
         long deadline = started + CATCH_UP_LIMIT.toNanos();
         ReconciliationReport report = reconciler.reconcile();
         while (!report.consistent() && System.nanoTime() < deadline) {
             requireRunning(pipeline);
-            out.println(progress.apply(changes));
+            out.println(pipeline.progress().apply(changes));
             TimeUnit.SECONDS.sleep(1);
             report = reconciler.reconcile();
         }

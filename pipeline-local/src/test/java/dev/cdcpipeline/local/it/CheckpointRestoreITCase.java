@@ -1,6 +1,5 @@
 package dev.cdcpipeline.local.it;
 
-import static dev.cdcpipeline.local.it.PipelineTestSupport.awaitCondition;
 import static dev.cdcpipeline.local.it.PipelineTestSupport.awaitConsistent;
 import static dev.cdcpipeline.local.it.PipelineTestSupport.changeRecordsInTopics;
 import static dev.cdcpipeline.local.it.PipelineTestSupport.definition;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * The pipeline is stopped and restored from its last retained checkpoint while the source keeps
@@ -43,20 +41,12 @@ class CheckpointRestoreITCase extends PlaygroundTestBase {
         assertThat(awaitConsistent(first.plan()).examples()).isEmpty();
 
         try (LoadGenerator generator = LoadGenerator.start(playground::sourceAdminConnectionUnchecked, 3, 150)) {
-            Path jobCheckpoints = checkpoints.resolve(first.job().getJobID().toString());
-            long checkpointBeforeChanges = CheckpointFiles.latestCheckpointId(jobCheckpoints);
-            awaitCondition("two checkpoints completed while the source changes",
-                    () -> generator.committedChanges() > 100 && CheckpointFiles.latestCheckpointId(jobCheckpoints) >= checkpointBeforeChanges + 2);
-            first.job().cancel().get(30, TimeUnit.SECONDS);
-            Path lastCheckpoint = CheckpointFiles.latestCheckpoint(jobCheckpoints).orElseThrow();
-
-            long changesWhileStopped = generator.committedChanges() + 100;
-            awaitCondition("the source to change while the pipeline is stopped", () -> generator.committedChanges() > changesWhileStopped);
+            Path lastCheckpoint = CheckpointFiles.cancelAfterTwoCheckpointsWhileChanging(first, checkpoints, generator);
+            CheckpointFiles.awaitMoreChanges(generator, 100, "while the pipeline is stopped");
             RunningPipeline second = PipelineTestSupport.start(definition(playground, PIPELINE, 2, checkpoints,
                     "execution.state-recovery.path: " + lastCheckpoint.toUri()));
             try {
-                long changesAfterRestore = generator.committedChanges() + 200;
-                awaitCondition("the source to change after the restore", () -> generator.committedChanges() > changesAfterRestore);
+                CheckpointFiles.awaitMoreChanges(generator, 200, "after the restore");
                 generator.stop();
                 long rowsChanged = generator.rowsChanged();
 

@@ -52,21 +52,14 @@ class PostgresPipelineITCase extends PlaygroundTestBase {
         assertThat(awaitConsistent(first.plan()).examples()).isEmpty();
 
         try (LoadGenerator generator = LoadGenerator.start(() -> playground.shopConnectionUnchecked(true), 3, 150)) {
-            Path jobCheckpoints = checkpoints.resolve(first.job().getJobID().toString());
-            long checkpointBeforeChanges = CheckpointFiles.latestCheckpointId(jobCheckpoints);
-            awaitCondition("two checkpoints completed while the source changes",
-                    () -> generator.committedChanges() > 100 && CheckpointFiles.latestCheckpointId(jobCheckpoints) >= checkpointBeforeChanges + 2);
-            first.job().cancel().get(30, TimeUnit.SECONDS);
-            Path lastCheckpoint = CheckpointFiles.latestCheckpoint(jobCheckpoints).orElseThrow();
+            Path lastCheckpoint = CheckpointFiles.cancelAfterTwoCheckpointsWhileChanging(first, checkpoints, generator);
             assertThat(slotExists("cdc_pg_postgres")).as("the slot outlives the job, keeping the changes made meanwhile").isTrue();
 
-            long changesWhileStopped = generator.committedChanges() + 100;
-            awaitCondition("the source to change while the pipeline is stopped", () -> generator.committedChanges() > changesWhileStopped);
+            CheckpointFiles.awaitMoreChanges(generator, 100, "while the pipeline is stopped");
             RunningPipeline second = PipelineTestSupport.start(definition(playground, DemoSources.POSTGRES, PIPELINE, 2, checkpoints,
                     "execution.state-recovery.path: " + lastCheckpoint.toUri()));
             try {
-                long changesAfterRestore = generator.committedChanges() + 200;
-                awaitCondition("the source to change after the restore", () -> generator.committedChanges() > changesAfterRestore);
+                CheckpointFiles.awaitMoreChanges(generator, 200, "after the restore");
                 generator.stop();
 
                 ReconciliationReport report = awaitConsistent(second.plan());
