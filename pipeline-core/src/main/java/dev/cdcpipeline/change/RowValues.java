@@ -68,7 +68,7 @@ public final class RowValues {
     }
 
     /** A canonical text of a key value, for routing: equal values give equal texts. */
-    static String toKeyText(Object value) {
+    public static String toKeyText(Object value) {
         if (value == null) {
             return "\u0002";
         }

@@ -22,6 +22,8 @@ import java.util.Objects;
  *     the broker's default {@code transaction.max.timeout.ms} (the broker refuses longer ones)
  * @param topicPartitions {@code topic-partitions}, optional, default 1: partitions of the topics the
  *     pipeline creates, an integer {@code >= 1}
+ * @param deadLetterTopic {@code dead-letter-topic}, optional, default <code>{pipeline}.dead-letters</code>:
+ *     the topic of the inputs the pipeline set aside (see the README's dead-letter section)
  * @param properties {@code properties.*}, optional: Kafka client properties, the prefix removed, as
  *     Flink's Kafka connector does ({@code properties.security.protocol: SASL_SSL} gives
  *     {@code security.protocol=SASL_SSL}); passed on unchecked, except that
@@ -34,6 +36,7 @@ public record KafkaSettings(
         Delivery delivery,
         Duration transactionTimeout,
         int topicPartitions,
+        String deadLetterTopic,
         Map<String, String> properties)
         implements Serializable {
 
@@ -42,6 +45,7 @@ public record KafkaSettings(
         Objects.requireNonNull(topic, "topic");
         Objects.requireNonNull(delivery, "delivery");
         Objects.requireNonNull(transactionTimeout, "transactionTimeout");
+        Objects.requireNonNull(deadLetterTopic, "deadLetterTopic");
         properties = PassThroughProperties.copyOf(properties);
     }
 }

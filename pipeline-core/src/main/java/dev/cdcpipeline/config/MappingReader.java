@@ -192,6 +192,47 @@ final class MappingReader {
         return values.contains(null) ? null : values;
     }
 
+    /** As {@link #requiredList}, but an absent key gives an empty list. */
+    <T> List<T> optionalList(String key, ValueFormat<T> elementFormat) {
+        if (!mapping.has(key)) {
+            markRead(key);
+            return List.of();
+        }
+        List<T> values = requiredList(key, elementFormat);
+        return values == null ? List.of() : values;
+    }
+
+    /** An optional credential; {@code null} if absent (or not a single value: a problem). */
+    Secret optionalSecret(String key) {
+        return mapping.has(key) ? requiredSecret(key) : null;
+    }
+
+    /**
+     * A nested mapping of names to single values, in the order written ({@code rename-columns:
+     * {email: contact}}); empty if the key is absent. The names are not checked here (they are column
+     * names, checked against the table later); each value is substituted and parsed with {@code format}.
+     */
+    <T> Map<String, T> namedValues(String key, ValueFormat<T> format) {
+        markRead(key);
+        Map<String, T> values = new LinkedHashMap<>();
+        JsonNode node = mapping.get(key);
+        if (node == null) {
+            return values;
+        }
+        String mappingPath = KeyPath.child(path, key);
+        if (!node.isObject()) {
+            addProblemAt(mappingPath, "expected a mapping of names to values, got " + shapeOf(node));
+            return values;
+        }
+        node.fields().forEachRemaining(field -> {
+            T value = convert(KeyPath.child(mappingPath, field.getKey()), field.getValue(), format);
+            if (value != null) {
+                values.put(field.getKey(), value);
+            }
+        });
+        return values;
+    }
+
     /**
      * Every key that starts with {@code prefix}, with the prefix removed, and its value as a string.
      * The values are not validated: they belong to the library they are passed to.

@@ -53,6 +53,8 @@ import java.util.Optional;
  *     and {@code kafka:} is required
  * @param dedup {@code dedup:}, optional, all defaults when absent: see {@link DedupSettings}
  * @param flink {@code flink:}, optional: see {@link FlinkSettings}
+ * @param transforms {@code transforms:}, optional: a list of {@link TransformSettings}, at most one per table
+ * @param features {@code features:}, optional: a list of {@link FeatureViewSettings}
  */
 public record PipelineDefinition(
         PipelineSettings pipeline,
@@ -60,7 +62,9 @@ public record PipelineDefinition(
         Optional<WarehouseSettings> warehouse,
         Optional<KafkaSettings> kafka,
         DedupSettings dedup,
-        FlinkSettings flink) {
+        FlinkSettings flink,
+        List<TransformSettings> transforms,
+        List<FeatureViewSettings> features) {
 
     public PipelineDefinition {
         Objects.requireNonNull(pipeline, "pipeline");
@@ -72,6 +76,8 @@ public record PipelineDefinition(
         Objects.requireNonNull(kafka, "kafka");
         Objects.requireNonNull(dedup, "dedup");
         Objects.requireNonNull(flink, "flink");
+        transforms = List.copyOf(transforms);
+        features = List.copyOf(features);
         if (warehouse.isEmpty() && kafka.isEmpty()) {
             throw new IllegalArgumentException("a pipeline needs a warehouse, a kafka sink, or both");
         }

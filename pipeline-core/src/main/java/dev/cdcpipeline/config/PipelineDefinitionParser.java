@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -64,6 +65,8 @@ public final class PipelineDefinitionParser {
     private static final ValueFormat<String> NAME_TEMPLATE = ValueFormat.text(
             PipelineDefinitionParser::isNameTemplate,
             "a name containing {table}, and optionally {pipeline}, {source} and {database}, as placeholders");
+    private static final ValueFormat<String> PIPELINE_TEMPLATE = ValueFormat.matching("([a-zA-Z0-9._-]|\\{pipeline})+",
+            "a topic name of a-z A-Z 0-9 . _ - that may contain {pipeline}");
     private static final ValueFormat<String> SOURCE_NAME = ValueFormat.matching("[a-z][a-z0-9_]{0,30}",
             "a name of 1 to 31 characters a-z, 0-9 or '_', starting with a letter");
     private static final ValueFormat<String> DATABASE_NAME = ValueFormat.nonBlankText("a database name");
@@ -74,6 +77,21 @@ public final class PipelineDefinitionParser {
             ValueFormat.nonBlankText("host:port pairs separated by commas, such as broker1:9092,broker2:9092");
     private static final ValueFormat<String> CHECKPOINT_DIR = ValueFormat.uriWithScheme(
             "a URI with a scheme, such as file:///var/lib/cdc/checkpoints or s3://bucket/checkpoints");
+
+    private static final ValueFormat<String> EXPRESSION = ValueFormat.nonBlankText(
+            "an expression such as amount > 0 AND status <> 'cancelled' (see the README's transforms section)");
+    private static final ValueFormat<String> COLUMN_NAME = ValueFormat.nonBlankText("a column name");
+    private static final ValueFormat<String> VIEW_NAME = ValueFormat.matching("[a-z][a-z0-9_]{0,47}",
+            "a name of 1 to 48 characters a-z, 0-9 or '_', starting with a letter");
+    private static final ValueFormat<FeatureWindow> WINDOW = new ValueFormat<>(
+            "a window length: a whole number followed by s, m, h or d (30m, 1h, 24h, 7d)", FeatureWindow::parse);
+    private static final ValueFormat<Duration> NON_NEGATIVE_DURATION = ValueFormat.nonNegativeDuration();
+
+    /** {@code normalize.timestamps} */
+    enum TimestampNormalization { KEEP, UTC }
+
+    /** {@code normalize.decimals} */
+    enum DecimalNormalization { NUMBER, TEXT }
 
     private final EnvironmentSubstitution environment;
     private final ConfigProblems problems = new ConfigProblems();
@@ -147,13 +165,16 @@ public final class PipelineDefinitionParser {
         Optional<KafkaSettings> kafka = root.section("kafka").map(section -> readKafka(section, severalSources));
         DedupSettings dedup = readDedup(root.sectionOrEmpty("dedup"));
         FlinkSettings flink = readFlink(root.sectionOrEmpty("flink"));
+        List<TransformSettings> transforms = root.sectionList("transforms").stream().map(this::readTransform).toList();
+        List<FeatureViewSettings> features = root.sectionList("features").stream().map(this::readFeatureView).toList();
+        requireDistinctViewNames(root, features);
         root.reportUnknownKeys();
 
         if (!root.contains("warehouse") && !root.contains("kafka")) {
             problems.add("warehouse, kafka", "expected at least one of these sink sections, got neither");
         }
         return problems.isEmpty()
-                ? new PipelineDefinition(pipeline, sources, warehouse, kafka, dedup, flink)
+                ? new PipelineDefinition(pipeline, sources, warehouse, kafka, dedup, flink, transforms, features)
                 : null;
     }
 
@@ -279,6 +300,7 @@ public final class PipelineDefinitionParser {
         Duration transactionTimeout =
                 section.optional("transaction-timeout", POSITIVE_DURATION, BROKER_DEFAULT_MAX_TRANSACTION_TIMEOUT);
         int topicPartitions = section.optional("topic-partitions", AT_LEAST_ONE, 1);
+        String deadLetterTopic = section.optional("dead-letter-topic", PIPELINE_TEMPLATE, "{pipeline}.dead-letters");
         Map<String, String> properties = section.prefixedProperties("properties.");
         section.reportUnknownKeys();
 
@@ -292,13 +314,94 @@ public final class PipelineDefinitionParser {
         refuseProperty(section, properties, "bootstrap.servers", "bootstrap-servers");
         refuseProperty(section, properties, "transaction.timeout.ms", "transaction-timeout");
         return section.hasProblems() ? null : new KafkaSettings(bootstrapServers, topic, delivery,
-                transactionTimeout, topicPartitions, properties);
+                transactionTimeout, topicPartitions, deadLetterTopic, properties);
     }
 
     private DedupSettings readDedup(MappingReader section) {
         Duration stateTtl = section.optional("state-ttl", POSITIVE_DURATION, Duration.ofDays(7));
         section.reportUnknownKeys();
         return section.hasProblems() ? null : new DedupSettings(stateTtl);
+    }
+
+    private TransformSettings readTransform(MappingReader section) {
+        TablePattern sourceTable = section.required("source-table", TABLE_PATTERN);
+        String source = section.optional("source", SOURCE_NAME, null);
+        String filter = section.optional("filter", EXPRESSION, null);
+        Map<String, String> computed = section.namedValues("computed-columns", EXPRESSION);
+        Map<String, MaskMethod> masks = section.namedValues("mask-columns", ValueFormat.oneOf(MaskMethod.class));
+        Secret salt = section.optionalSecret("mask-salt");
+        MappingReader normalize = section.sectionOrEmpty("normalize");
+        boolean timestampsToUtc = normalize.optional("timestamps", ValueFormat.oneOf(TimestampNormalization.class),
+                TimestampNormalization.KEEP) == TimestampNormalization.UTC;
+        ZoneId timeZone = normalize.optional("time-zone", ValueFormat.zoneId(), ZoneId.of("UTC"));
+        boolean decimalsAsText = normalize.optional("decimals", ValueFormat.oneOf(DecimalNormalization.class),
+                DecimalNormalization.NUMBER) == DecimalNormalization.TEXT;
+        normalize.reportUnknownKeys();
+        List<String> keep = section.optionalList("keep-columns", COLUMN_NAME);
+        List<String> drop = section.optionalList("drop-columns", COLUMN_NAME);
+        Map<String, String> rename = section.namedValues("rename-columns", COLUMN_NAME);
+        section.reportUnknownKeys();
+        if (!keep.isEmpty() && !drop.isEmpty()) {
+            section.addProblem("keep-columns", "expected keep-columns or drop-columns, got both");
+        }
+        if (masks.containsValue(MaskMethod.HASH) && (salt == null || salt.value().isEmpty())) {
+            section.addProblem("mask-salt", "required (and not empty) when a column is masked with hash: without a"
+                    + " secret salt, hashes of personal data can be reversed by hashing guesses; write ${VARIABLE}");
+        }
+        return section.hasProblems() || normalize.hasProblems() ? null : new TransformSettings(sourceTable, source,
+                filter, computed, masks, salt, timestampsToUtc, timeZone, decimalsAsText, keep, drop, rename);
+    }
+
+    private FeatureViewSettings readFeatureView(MappingReader section) {
+        String name = section.required("name", VIEW_NAME);
+        TablePattern sourceTable = section.required("source-table", TABLE_PATTERN);
+        String source = section.optional("source", SOURCE_NAME, null);
+        String entity = section.required("entity", COLUMN_NAME);
+        String eventTime = section.optional("event-time", COLUMN_NAME, null);
+        ZoneId timeZone = section.optional("time-zone", ValueFormat.zoneId(), ZoneId.of("UTC"));
+        List<FeatureWindow> windows = section.requiredList("windows", WINDOW);
+        Duration allowedLateness = section.optional("allowed-lateness", NON_NEGATIVE_DURATION, null);
+        List<AggregateSettings> aggregates = section.sectionList("aggregates").stream().map(this::readAggregate).toList();
+        if (!section.contains("aggregates")) {
+            section.addProblem("aggregates", "required key is missing (a list of {name, function, column})");
+        }
+        section.reportUnknownKeys();
+        if (aggregates.contains(null) || section.hasProblems() || aggregates.isEmpty()) {
+            return null;
+        }
+        requireDistinct(section, "aggregates", aggregates.stream().map(AggregateSettings::name).toList());
+        requireDistinct(section, "windows", windows.stream().map(FeatureWindow::label).toList());
+        if (section.hasProblems()) {
+            return null;
+        }
+        Duration longest = windows.stream().map(FeatureWindow::length).max(Duration::compareTo).orElseThrow();
+        return new FeatureViewSettings(name, sourceTable, source, entity, eventTime, timeZone, windows,
+                allowedLateness == null ? longest : allowedLateness, aggregates);
+    }
+
+    private AggregateSettings readAggregate(MappingReader section) {
+        String name = section.required("name", VIEW_NAME);
+        AggregateFunction function = section.required("function", ValueFormat.oneOf(AggregateFunction.class));
+        String column = section.optional("column", COLUMN_NAME, null);
+        section.reportUnknownKeys();
+        if (function != null && function.needsColumn() && column == null) {
+            section.addProblem("column", "required by function " + ValueFormat.configName(function)
+                    + " (the column it aggregates)");
+        }
+        return section.hasProblems() ? null : new AggregateSettings(name, function, column);
+    }
+
+    private static void requireDistinct(MappingReader section, String key, List<String> names) {
+        Set<String> seen = new HashSet<>();
+        names.stream().filter(name -> !seen.add(name)).distinct().forEach(repeated ->
+                section.addProblem(key, "expected distinct names, got '" + repeated + "' twice"));
+    }
+
+    private void requireDistinctViewNames(MappingReader root, List<FeatureViewSettings> views) {
+        Set<String> seen = new HashSet<>();
+        views.stream().filter(Objects::nonNull).map(FeatureViewSettings::name).filter(name -> !seen.add(name))
+                .distinct().forEach(repeated -> root.addProblem("features",
+                        "expected a distinct name per feature view, got '" + repeated + "' twice"));
     }
 
     /** Passes every option through; checks only the ones this project reads itself. */

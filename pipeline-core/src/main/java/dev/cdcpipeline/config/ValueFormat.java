@@ -88,14 +88,18 @@ record ValueFormat<T>(String expected, Function<String, T> parser) {
 
     /** A duration as Flink writes them ({@code 500ms}, {@code 10s}, {@code 15min}, {@code 7d}), greater than zero. */
     static ValueFormat<Duration> positiveDuration() {
-        ValueFormat<Duration> duration = new ValueFormat<>("a duration", text -> {
+        return nonNegativeDuration().where(value -> !value.isZero(), "a duration > 0 such as 500ms, 10s, 15min or 7d");
+    }
+
+    /** A duration as Flink writes them, zero allowed. */
+    static ValueFormat<Duration> nonNegativeDuration() {
+        return new ValueFormat<>("a duration such as 0s, 500ms, 10s, 15min or 7d", text -> {
             try {
                 return TimeUtils.parseDuration(text.strip());
             } catch (ArithmeticException e) { // a number too large for its unit
                 throw new IllegalArgumentException(e);
             }
         });
-        return duration.where(value -> !value.isZero(), "a duration > 0 such as 500ms, 10s, 15min or 7d");
     }
 
     /** One of the enum's constants, written in kebab-case: {@code EXACTLY_ONCE} is {@code exactly-once}. */

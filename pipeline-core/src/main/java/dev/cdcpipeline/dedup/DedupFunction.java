@@ -3,6 +3,7 @@ package dev.cdcpipeline.dedup;
 import dev.cdcpipeline.change.ChangeEvent;
 import dev.cdcpipeline.change.Operation;
 import dev.cdcpipeline.change.SourcePosition;
+import dev.cdcpipeline.change.TableId;
 
 import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
@@ -15,6 +16,10 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Passes each row's changes on once, in source order. Keyed by table and primary key, it keeps
@@ -38,12 +43,19 @@ public class DedupFunction extends KeyedProcessFunction<String, ChangeEvent, Cha
     public static final String METRIC_GROUP = "dedup";
 
     private final Duration stateTtl;
+    private final List<TableId> tables;
 
     private transient ValueState<SourcePosition> lastPassedPosition;
     private transient DedupMetrics metrics;
 
     public DedupFunction(Duration stateTtl) {
+        this(stateTtl, List.of());
+    }
+
+    /** @param tables the captured tables, whose per-table counters exist (at 0) from the start */
+    public DedupFunction(Duration stateTtl, Collection<TableId> tables) {
         this.stateTtl = stateTtl;
+        this.tables = List.copyOf(tables);
     }
 
     @Override
@@ -60,6 +72,7 @@ public class DedupFunction extends KeyedProcessFunction<String, ChangeEvent, Cha
                         .build());
         lastPassedPosition = getRuntimeContext().getState(descriptor);
         metrics = new DedupMetrics(getRuntimeContext().getMetricGroup().addGroup(METRIC_GROUP));
+        tables.forEach(metrics::of);
     }
 
     /** For tests: the counters this instance keeps. */
@@ -85,16 +98,26 @@ public class DedupFunction extends KeyedProcessFunction<String, ChangeEvent, Cha
         out.collect(change);
     }
 
-    /** What the operator counts; the names are the metric names under the {@code dedup} group. */
+    /**
+     * What the operator counts; the names are the metric names under the {@code dedup} group. The
+     * per-table counters sit in a {@code table} key-value group, so Prometheus gets one series per
+     * table with a {@code table="mysql.shop.orders"} label.
+     */
     static final class DedupMetrics {
         final Counter eventsIn;
         final Counter eventsOut;
         final Counter snapshotRowsIn;
         final Counter staleDropped;
         final Counter noOpUpdatesDropped;
+        private final MetricGroup group;
+        private final Map<TableId, TableCounters> tables = new HashMap<>();
         private volatile long lastSourceTimestampMillis;
 
+        /** Events in and out of one table. */
+        record TableCounters(Counter eventsIn, Counter eventsOut) {}
+
         DedupMetrics(MetricGroup group) {
+            this.group = group;
             eventsIn = group.counter("eventsIn");
             eventsOut = group.counter("eventsOut");
             snapshotRowsIn = group.counter("snapshotRowsIn");
@@ -106,8 +129,17 @@ public class DedupFunction extends KeyedProcessFunction<String, ChangeEvent, Cha
                     : Math.max(0L, System.currentTimeMillis() - lastSourceTimestampMillis));
         }
 
+        /** The table's counters, registered when first asked for. */
+        TableCounters of(TableId table) {
+            return tables.computeIfAbsent(table, id -> {
+                MetricGroup tableGroup = group.addGroup("table", id.source() + "." + id.qualifiedName());
+                return new TableCounters(tableGroup.counter("eventsIn"), tableGroup.counter("eventsOut"));
+            });
+        }
+
         void received(ChangeEvent change) {
             eventsIn.inc();
+            of(change.table()).eventsIn().inc();
             if (change.operation() == Operation.SNAPSHOT_READ) {
                 snapshotRowsIn.inc();
             }
@@ -115,6 +147,7 @@ public class DedupFunction extends KeyedProcessFunction<String, ChangeEvent, Cha
 
         void passed(ChangeEvent change) {
             eventsOut.inc();
+            of(change.table()).eventsOut().inc();
             if (change.sourceTimestampMillis() > 0) {
                 lastSourceTimestampMillis = change.sourceTimestampMillis();
             }

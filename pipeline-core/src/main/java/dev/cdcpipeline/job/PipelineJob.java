@@ -1,9 +1,16 @@
 package dev.cdcpipeline.job;
 
 import dev.cdcpipeline.change.ChangeEvent;
+import dev.cdcpipeline.change.TableId;
 import dev.cdcpipeline.config.PipelineDefinition;
 import dev.cdcpipeline.config.SourceSettings;
 import dev.cdcpipeline.config.SourceType;
+import dev.cdcpipeline.deadletter.DeadLetterKafkaSink;
+import dev.cdcpipeline.deadletter.DeadLetterSink;
+import dev.cdcpipeline.deadletter.DeadLetterWarehouseSink;
+import dev.cdcpipeline.sink.features.FeatureKafkaSink;
+import dev.cdcpipeline.sink.features.FeatureSink;
+import dev.cdcpipeline.sink.features.FeatureWarehouseSink;
 import dev.cdcpipeline.sink.kafka.KafkaChangeSink;
 import dev.cdcpipeline.sink.warehouse.WarehouseChangeSink;
 import dev.cdcpipeline.schema.SourceTable;
@@ -19,7 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Plugs the real source and sinks of a prepared pipeline into {@link PipelineGraph}. */
+/** Plugs the real sources and sinks of a prepared pipeline into {@link PipelineGraph}. */
 public final class PipelineJob {
 
     /**
@@ -73,7 +80,8 @@ public final class PipelineJob {
             DataStream<ChangeEvent> sourceChanges = SourceConnectors.addTo(environment, source, tables);
             changes = changes == null ? sourceChanges : changes.union(sourceChanges);
         }
-        return PipelineGraph.build(changes, definition.dedup().stateTtl(), sinks(plan));
+        List<TableId> tables = plan.sourceTables().stream().map(SourceTable::id).toList();
+        return PipelineGraph.build(changes, tables, definition.dedup().stateTtl(), plan.transforms(), plan.featureViews(), outputs(plan));
     }
 
     /** The {@code source.connector} of change records: {@code mysql} or {@code postgresql}, as Debezium names them. */
@@ -82,12 +90,22 @@ public final class PipelineJob {
                 source -> source.type() == SourceType.POSTGRES ? "postgresql" : "mysql"));
     }
 
-    private static List<ChangeSink> sinks(PipelinePlan plan) {
+    private static PipelineOutputs outputs(PipelinePlan plan) {
         PipelineDefinition definition = plan.definition();
-        List<ChangeSink> sinks = new ArrayList<>();
-        definition.warehouse().ifPresent(warehouse -> sinks.add(new WarehouseChangeSink(warehouse, plan.warehouseTables())));
-        definition.kafka().ifPresent(kafka ->
-                sinks.add(new KafkaChangeSink(kafka, definition.pipeline().name(), plan.topicByTable(), connectorBySource(definition))));
-        return sinks;
+        String pipeline = definition.pipeline().name();
+        List<ChangeSink> changeSinks = new ArrayList<>();
+        List<FeatureSink> featureSinks = new ArrayList<>();
+        definition.warehouse().ifPresent(warehouse -> {
+            changeSinks.add(new WarehouseChangeSink(warehouse, plan.warehouseTables()));
+            featureSinks.add(new FeatureWarehouseSink(warehouse, plan.featureViews()));
+        });
+        definition.kafka().ifPresent(kafka -> {
+            changeSinks.add(new KafkaChangeSink(kafka, pipeline, plan.topicByTable(), connectorBySource(definition)));
+            featureSinks.add(new FeatureKafkaSink(kafka, pipeline, plan.featureViews()));
+        });
+        DeadLetterSink deadLetters = definition.kafka()
+                .<DeadLetterSink>map(kafka -> new DeadLetterKafkaSink(kafka, pipeline, plan.deadLetterTopic()))
+                .orElseGet(() -> new DeadLetterWarehouseSink(definition.warehouse().orElseThrow()));
+        return new PipelineOutputs(changeSinks, featureSinks, deadLetters);
     }
 }

@@ -4,12 +4,17 @@ import dev.cdcpipeline.change.TableId;
 import dev.cdcpipeline.config.PipelineDefinition;
 import dev.cdcpipeline.config.PipelineConfigException;
 import dev.cdcpipeline.config.SourceSettings;
+import dev.cdcpipeline.deadletter.DeadLetterWarehouseSink;
+import dev.cdcpipeline.features.FeatureView;
 import dev.cdcpipeline.schema.SourceTable;
 import dev.cdcpipeline.sink.kafka.KafkaTopicSetup;
 import dev.cdcpipeline.sink.kafka.TopicNames;
 import dev.cdcpipeline.sink.warehouse.WarehouseSchemaSetup;
 import dev.cdcpipeline.sink.warehouse.WarehouseTable;
+import dev.cdcpipeline.sink.features.FeatureWarehouseSetup;
+import dev.cdcpipeline.sink.features.FeatureTable;
 import dev.cdcpipeline.source.SourceConnectors;
+import dev.cdcpipeline.transform.TableTransform;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,7 +26,8 @@ import java.util.Set;
 /**
  * Everything checked and set up before the job starts, so that a misconfiguration is one clear
  * message instead of a job restarting in a loop: the source's binlog settings, the tables the
- * patterns match and their schemas, the warehouse tables and the topics.
+ * patterns match and their schemas, the transforms and feature views against those schemas, the
+ * warehouse tables and the topics.
  */
 public final class PipelinePreparation {
 
@@ -33,15 +39,29 @@ public final class PipelinePreparation {
             sourceTables.addAll(SourceConnectors.prepare(source));
         }
         String pipeline = definition.pipeline().name();
+        // Everything is checked before anything is created in the warehouse or on Kafka.
+        Map<TableId, TableTransform> transforms = TransformResolution.resolve(definition.transforms(), sourceTables);
+        List<SourceTable> outputTables = TransformResolution.outputTables(sourceTables, transforms);
+        String featureTopics = definition.kafka().map(kafka -> pipeline + ".features.{view}").orElse(null);
+        List<FeatureView> featureViews = FeatureViewResolution.resolve(definition.features(), outputTables, featureTopics);
+        String deadLetterTopic = definition.kafka()
+                .map(kafka -> TopicNames.requireLegal(kafka.deadLetterTopic().replace("{pipeline}", pipeline), "kafka.dead-letter-topic"))
+                .orElse(null);
 
         List<WarehouseTable> warehouseTables = new ArrayList<>();
         definition.warehouse().ifPresent(warehouse -> {
-            for (SourceTable table : sourceTables) {
+            for (SourceTable table : outputTables) {
                 warehouseTables.add(WarehouseTable.mirroring(
                         table, warehouse.schema(), resolve(warehouse.tableName(), pipeline, table.id()), warehouse.deleteMode()));
             }
-            requireDistinct("warehouse.table-name", warehouseTables.stream().map(WarehouseTable::name).toList());
+            List<String> names = new ArrayList<>(warehouseTables.stream().map(WarehouseTable::name).toList());
+            featureViews.forEach(view -> FeatureTable.of(view, warehouse.schema()).forEach(table -> names.add(table.name())));
+            requireDistinct("warehouse.table-name", names);
             WarehouseSchemaSetup.createMissingTables(warehouse, warehouseTables);
+            FeatureWarehouseSetup.createMissingTables(warehouse, featureViews);
+            if (deadLetterTopic == null) {
+                DeadLetterWarehouseSink.createTable(warehouse);
+            }
         });
 
         Map<TableId, String> topicByTable = new LinkedHashMap<>();
@@ -49,10 +69,13 @@ public final class PipelinePreparation {
             for (SourceTable table : sourceTables) {
                 topicByTable.put(table.id(), TopicNames.requireLegal(resolve(kafka.topic(), pipeline, table.id()), table.id()));
             }
-            requireDistinct("kafka.topic", List.copyOf(topicByTable.values()));
-            KafkaTopicSetup.createMissingTopics(kafka, topicByTable.values());
+            List<String> topics = new ArrayList<>(topicByTable.values());
+            featureViews.forEach(view -> topics.add(TopicNames.requireLegal(view.topic(), "features." + view.name())));
+            topics.add(deadLetterTopic);
+            requireDistinct("kafka.topic", topics);
+            KafkaTopicSetup.createMissingTopics(kafka, topics);
         });
-        return new PipelinePlan(definition, sourceTables, warehouseTables, topicByTable);
+        return new PipelinePlan(definition, sourceTables, transforms, warehouseTables, topicByTable, featureViews, deadLetterTopic);
     }
 
     /** Fills a table or topic name template of the definition. */

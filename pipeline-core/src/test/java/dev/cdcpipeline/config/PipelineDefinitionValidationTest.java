@@ -82,14 +82,14 @@ class PipelineDefinitionValidationTest {
                         + " got 'often'",
                 "flink.execution.checkpointing.dir: expected a URI with a scheme, such as"
                         + " file:///var/lib/cdc/checkpoints or s3://bucket/checkpoints, got '/var/lib/cdc'",
-                "sorce: unknown key; expected one of pipeline, source, sources, warehouse, kafka, dedup, flink");
+                "sorce: unknown key; expected one of pipeline, source, sources, warehouse, kafka, dedup, flink, transforms, features");
         assertThat(error.getMessage())
                 .startsWith("Invalid pipeline definition:" + System.lineSeparator()
                         + "  - pipeline.name: expected a name of 1 to 63 characters")
                 .contains(System.lineSeparator() + "  - source.port: expected an integer between 1 and 65535, got 'abc'"
                         + System.lineSeparator())
                 .endsWith(System.lineSeparator()
-                        + "  - sorce: unknown key; expected one of pipeline, source, sources, warehouse, kafka, dedup, flink");
+                        + "  - sorce: unknown key; expected one of pipeline, source, sources, warehouse, kafka, dedup, flink, transforms, features");
     }
 
     @Test

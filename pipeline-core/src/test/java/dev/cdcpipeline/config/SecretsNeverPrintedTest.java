@@ -49,7 +49,7 @@ class SecretsNeverPrintedTest {
         assertThat(error.getProblems()).containsExactly(
                 "source.port: expected an integer between 1 and 65535, got '99999'",
                 "kafka.passwort: unknown key; expected one of bootstrap-servers, topic, delivery,"
-                        + " transaction-timeout, topic-partitions, properties.*");
+                        + " transaction-timeout, topic-partitions, dead-letter-topic, properties.*");
         assertThat(error).message().doesNotContain(PASSWORD);
     }
 

@@ -4,8 +4,8 @@ import dev.cdcpipeline.cli.CleanupCommand;
 import dev.cdcpipeline.cli.RunCommand;
 import dev.cdcpipeline.cli.SqlCommand;
 import dev.cdcpipeline.local.demo.DemoOptions;
+import dev.cdcpipeline.local.demo.DemoResult;
 import dev.cdcpipeline.local.demo.DemoRun;
-import dev.cdcpipeline.local.verify.ReconciliationReport;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -82,9 +82,12 @@ public final class LocalMain {
             return RunCommand.BAD_CONFIGURATION;
         }
         try {
-            ReconciliationReport report = new DemoRun(options, out).run();
-            out.println(report.summaryLine());
-            return report.consistent() ? RunCommand.OK : RunCommand.FAILED;
+            DemoResult result = new DemoRun(options, out).run();
+            if (result.features() != null) {
+                out.println(result.features().summaryLine());
+            }
+            out.println(result.reconciliation().summaryLine());
+            return result.consistent() ? RunCommand.OK : RunCommand.FAILED;
         } catch (Exception e) {
             err.println("demo failed: " + e);
             e.printStackTrace(err);

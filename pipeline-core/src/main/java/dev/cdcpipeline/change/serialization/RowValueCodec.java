@@ -19,7 +19,7 @@ import java.util.Collections;
 import java.util.List;
 
 /** One tagged binary encoding per kind of row value (see {@link dev.cdcpipeline.change.RowValues}). */
-final class RowValueCodec {
+public final class RowValueCodec {
 
     // Tags are part of the serialized format: append new ones, never renumber.
     private static final byte NULL = 0;
@@ -38,7 +38,7 @@ final class RowValueCodec {
 
     private RowValueCodec() {}
 
-    static void write(Object value, DataOutputView out) throws IOException {
+    public static void write(Object value, DataOutputView out) throws IOException {
         if (value == null) {
             out.writeByte(NULL);
         } else if (value instanceof Long number) {
@@ -88,7 +88,7 @@ final class RowValueCodec {
         }
     }
 
-    static Object read(DataInputView in) throws IOException {
+    public static Object read(DataInputView in) throws IOException {
         byte tag = in.readByte();
         return switch (tag) {
             case NULL -> null;

@@ -3,13 +3,9 @@ package dev.cdcpipeline.sink.kafka;
 import dev.cdcpipeline.change.ChangeEvent;
 import dev.cdcpipeline.change.JsonText;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.Base64;
 import java.util.List;
@@ -30,16 +26,17 @@ import java.util.Map;
  */
 public final class ChangeEventJson {
 
-    private static final JsonFactory FACTORY = new JsonFactory();
-
     private ChangeEventJson() {}
 
+    /** @param connector {@code mysql} or {@code postgresql}; {@code null} leaves the field out */
     public static byte[] value(ChangeEvent change, String connector, long producedAtMillis) {
-        return write(generator -> {
+        return JsonBytes.write(generator -> {
             generator.writeStartObject();
             generator.writeStringField("op", change.operation().code());
             generator.writeObjectFieldStart("source");
-            generator.writeStringField("connector", connector);
+            if (connector != null) {
+                generator.writeStringField("connector", connector);
+            }
             generator.writeStringField("name", change.table().source());
             generator.writeStringField("db", change.table().database());
             generator.writeStringField("table", change.table().table());
@@ -55,7 +52,7 @@ public final class ChangeEventJson {
     }
 
     public static byte[] key(ChangeEvent change) {
-        return write(generator -> writeRow(generator, change.key()));
+        return JsonBytes.write(generator -> writeRow(generator, change.key()));
     }
 
     private static void writeRowField(JsonGenerator generator, String name, Map<String, Object> row) throws IOException {
@@ -76,7 +73,8 @@ public final class ChangeEventJson {
         generator.writeEndObject();
     }
 
-    private static void writeValue(JsonGenerator generator, Object value) throws IOException {
+    /** Writes one row value in the form described on this class; feature records use the same forms. */
+    public static void writeValue(JsonGenerator generator, Object value) throws IOException {
         if (value == null) {
             generator.writeNull();
         } else if (value instanceof Long number) {
@@ -102,19 +100,5 @@ public final class ChangeEventJson {
             // String, and java.time values whose toString() is ISO-8601.
             generator.writeString(value.toString());
         }
-    }
-
-    private interface JsonWriting {
-        void writeTo(JsonGenerator generator) throws IOException;
-    }
-
-    private static byte[] write(JsonWriting writing) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-        try (JsonGenerator generator = FACTORY.createGenerator(bytes, JsonEncoding.UTF8)) {
-            writing.writeTo(generator);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
     }
 }

@@ -16,9 +16,18 @@ public final class TopicNames {
 
     /** The topic name, if Kafka accepts it. */
     public static String requireLegal(String topic, TableId table) {
+        return requireLegal(topic, "kafka.topic", "for " + table);
+    }
+
+    /** The topic name, if Kafka accepts it; {@code key} is where the definition sets it. */
+    public static String requireLegal(String topic, String key) {
+        return requireLegal(topic, key, "");
+    }
+
+    private static String requireLegal(String topic, String key, String forWhat) {
         if (!LEGAL.matcher(topic).matches() || topic.equals(".") || topic.equals("..")) {
-            throw new PipelineConfigException(null, List.of("kafka.topic: gives the topic name '" + topic + "' for "
-                    + table + ", but Kafka topic names are 1 to 249 of a-z A-Z 0-9 . _ -"));
+            throw new PipelineConfigException(null, List.of(key + ": gives the topic name '" + topic + "'"
+                    + (forWhat.isEmpty() ? "" : " " + forWhat) + ", but Kafka topic names are 1 to 249 of a-z A-Z 0-9 . _ -"));
         }
         return topic;
     }

@@ -1,20 +1,14 @@
 package dev.cdcpipeline.sink.warehouse;
 
 import dev.cdcpipeline.change.ChangeEvent;
-import dev.cdcpipeline.change.JsonText;
 import dev.cdcpipeline.change.Operation;
 import dev.cdcpipeline.config.DeleteMode;
 
 import org.apache.flink.connector.jdbc.datasource.statements.JdbcQueryStatement;
 
-import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -34,9 +28,16 @@ public final class ChangeEventUpsert implements JdbcQueryStatement<ChangeEvent> 
 
     private final WarehouseTable table;
     private final String query;
+    private final WriteLatency latency;
 
     public ChangeEventUpsert(WarehouseTable table) {
+        this(table, new WriteLatency());
+    }
+
+    /** @param latency where each write's latency is recorded; the sink registers it as metrics */
+    public ChangeEventUpsert(WarehouseTable table, WriteLatency latency) {
         this.table = table;
+        this.latency = latency;
         this.query = table.deleteMode() == DeleteMode.HARD ? hardDeleteQuery(table) : softDeleteQuery(table);
     }
 
@@ -50,54 +51,14 @@ public final class ChangeEventUpsert implements JdbcQueryStatement<ChangeEvent> 
         Map<String, Object> row = change.latestRow();
         int index = 1;
         for (WarehouseColumn column : table.columns()) {
-            bind(statement, index++, row.get(column.name()));
+            JdbcValues.bind(statement, index++, row.get(column.name()));
         }
         statement.setString(index++, change.operation().code());
         statement.setString(index++, change.position().sortableText());
-        bind(statement, index++, change.sourceTimestampMillis() == 0 ? null : Instant.ofEpochMilli(change.sourceTimestampMillis()));
+        JdbcValues.bind(statement, index++, change.sourceTimestampMillis() == 0 ? null : Instant.ofEpochMilli(change.sourceTimestampMillis()));
         statement.setBoolean(index, change.operation() == Operation.DELETE);
-    }
-
-    private static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
-        if (value == null) {
-            // Untyped null: the CAST around each parameter gives it the column's type.
-            statement.setNull(index, Types.OTHER);
-        } else if (value instanceof Long number) {
-            statement.setLong(index, number);
-        } else if (value instanceof BigDecimal decimal) {
-            statement.setBigDecimal(index, decimal);
-        } else if (value instanceof Double number) {
-            statement.setDouble(index, number);
-        } else if (value instanceof Boolean flag) {
-            statement.setBoolean(index, flag);
-        } else if (value instanceof byte[] bytes) {
-            statement.setBytes(index, bytes);
-        } else if (value instanceof JsonText json) {
-            statement.setString(index, json.json());
-        } else if (value instanceof Instant instant) {
-            statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
-        } else if (value instanceof String text) {
-            statement.setString(index, text);
-        } else if (value instanceof List<?> list) {
-            // As text elements: the CAST to the column's array type converts each one exactly.
-            statement.setArray(index, statement.getConnection().createArrayOf("text", arrayElementsAsText(list)));
-        } else {
-            // LocalDate, LocalTime, LocalDateTime: JDBC 4.2 maps them to date, time, timestamp.
-            statement.setObject(index, value);
-        }
-    }
-
-    private static String[] arrayElementsAsText(List<?> list) {
-        String[] texts = new String[list.size()];
-        for (int i = 0; i < texts.length; i++) {
-            Object element = list.get(i);
-            texts[i] = element == null ? null
-                    : element instanceof BigDecimal decimal ? decimal.toPlainString()
-                    : element instanceof Instant instant ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC).toString()
-                    : element instanceof byte[] bytes ? "\\x" + HexFormat.of().formatHex(bytes)
-                    : element.toString();
-        }
-        return texts;
+        // flink-connector-jdbc binds a batch's changes right before it executes the batch.
+        latency.written(change);
     }
 
     private static String softDeleteQuery(WarehouseTable table) {

@@ -3,11 +3,11 @@ package dev.cdcpipeline.sink.warehouse;
 import dev.cdcpipeline.schema.SourceColumn;
 
 /** The PostgreSQL column type that holds every value of a MySQL/MariaDB column exactly. */
-final class PostgresTypes {
+public final class PostgresTypes {
 
     private PostgresTypes() {}
 
-    static String of(SourceColumn column) {
+    public static String of(SourceColumn column) {
         return column.array() ? elementType(column) + "[]" : elementType(column);
     }
 

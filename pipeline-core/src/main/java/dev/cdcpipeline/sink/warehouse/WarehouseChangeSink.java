@@ -6,9 +6,6 @@ import dev.cdcpipeline.change.serialization.ChangeEventTypeInfo;
 import dev.cdcpipeline.config.WarehouseSettings;
 import dev.cdcpipeline.job.ChangeSink;
 
-import org.apache.flink.connector.jdbc.JdbcConnectionOptions;
-import org.apache.flink.connector.jdbc.JdbcExecutionOptions;
-import org.apache.flink.connector.jdbc.core.datastream.sink.JdbcSink;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
@@ -45,28 +42,16 @@ public final class WarehouseChangeSink implements ChangeSink {
                 changes.process(new RouteByTable(tagByTable)).uid("warehouse-router").name("Route to warehouse tables");
         for (WarehouseTable table : tables) {
             routed.getSideOutput(tagByTable.get(table.source()))
-                    .sinkTo(jdbcSink(table))
+                    .sinkTo(measuredSink(table))
                     .uid("warehouse-" + table.source().source() + "." + table.source().qualifiedName())
                     .name("Warehouse " + table.schema() + "." + table.name());
         }
     }
 
-    private JdbcSink<ChangeEvent> jdbcSink(WarehouseTable table) {
-        return JdbcSink.<ChangeEvent>builder()
-                .withQueryStatement(new ChangeEventUpsert(table))
-                .withExecutionOptions(
-                        JdbcExecutionOptions.builder()
-                                .withBatchSize(settings.batchSize())
-                                .withBatchIntervalMs(settings.flushInterval().toMillis())
-                                .withMaxRetries(settings.maxRetries())
-                                .build())
-                .buildAtLeastOnce(
-                        new JdbcConnectionOptions.JdbcConnectionOptionsBuilder()
-                                .withUrl(settings.url())
-                                .withDriverName("org.postgresql.Driver")
-                                .withUsername(settings.username())
-                                .withPassword(settings.password().value())
-                                .build());
+    /** The table's JDBC sink, with the latency of its writes as metrics (see {@link WriteLatency}). */
+    private MeasuredJdbcSink<ChangeEvent> measuredSink(WarehouseTable table) {
+        WriteLatency latency = new WriteLatency();
+        return new MeasuredJdbcSink<>(WarehouseJdbcSinks.atLeastOnce(settings, new ChangeEventUpsert(table, latency)), latency);
     }
 
     /** Sends each change to its table's side output. */

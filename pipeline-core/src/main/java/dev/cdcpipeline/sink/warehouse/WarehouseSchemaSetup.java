@@ -28,12 +28,12 @@ public final class WarehouseSchemaSetup {
     }
 
     /** The URL without its query part, which may hold credentials. */
-    static String describe(String jdbcUrl) {
+    public static String describe(String jdbcUrl) {
         int query = jdbcUrl.indexOf('?');
         return query < 0 ? jdbcUrl : jdbcUrl.substring(0, query);
     }
 
-    static Connection open(WarehouseSettings warehouse) throws SQLException {
+    public static Connection open(WarehouseSettings warehouse) throws SQLException {
         Properties properties = new Properties();
         properties.setProperty("user", warehouse.username());
         properties.setProperty("password", warehouse.password().value());

@@ -6,6 +6,8 @@ import dev.cdcpipeline.job.PipelineLauncher;
 import dev.cdcpipeline.job.RunningPipeline;
 import dev.cdcpipeline.local.LocalEnvironments;
 import dev.cdcpipeline.local.progress.ProgressLine;
+import dev.cdcpipeline.local.verify.FeatureReconciler;
+import dev.cdcpipeline.local.verify.FeatureReport;
 import dev.cdcpipeline.local.verify.ReconciliationReport;
 import dev.cdcpipeline.local.verify.Reconciler;
 import dev.cdcpipeline.sql.RunningScript;
@@ -40,8 +42,8 @@ public final class DemoRun {
         this.out = out;
     }
 
-    /** Runs the demo; returns the reconciliation, whose summary the caller prints last. */
-    public ReconciliationReport run() throws Exception {
+    /** Runs the demo; returns the feature check and the reconciliation, whose summaries the caller prints last. */
+    public DemoResult run() throws Exception {
         out.println("playground: starting MariaDB (binlog on), PostgreSQL and Kafka in " + options.workDirectory());
         try (Playground playground = Playground.start(options.workDirectory())) {
             Thread cleanupOnInterrupt = new Thread(() -> closeQuietly(playground), "playground-shutdown");
@@ -54,7 +56,7 @@ public final class DemoRun {
         }
     }
 
-    private ReconciliationReport runWith(Playground playground) throws Exception {
+    private DemoResult runWith(Playground playground) throws Exception {
         List<Boolean> postgresSources = shopSources();
         for (boolean postgres : postgresSources) {
             try (Connection connection = playground.shopConnection(postgres)) {
@@ -84,22 +86,25 @@ public final class DemoRun {
             long changes = generators.stop();
             out.println("generator: stopped after " + changes + " committed changes; waiting for the pipeline to catch up");
             ReconciliationReport report = awaitConsistent(pipeline, changes);
+            FeatureReport features = pipeline.features() == null ? null : awaitFeatures(pipeline.features());
             pipeline.job().cancel().get(30, TimeUnit.SECONDS);
-            return report;
+            return new DemoResult(features, report);
         }
     }
 
     /** The job the demo watches, how to check its outputs, and its progress line for a number of source changes. */
-    private record DemoPipeline(JobClient job, Reconciler reconciler, LongFunction<String> progress) {}
+    private record DemoPipeline(JobClient job, Reconciler reconciler, FeatureReconciler features, LongFunction<String> progress) {}
 
     private DemoPipeline startPipeline(Playground playground) throws Exception {
         Path pipelineFile = options.workDirectory().resolve("demo-pipeline.yaml");
         Files.writeString(pipelineFile, playground.pipelineYaml(options.sources(), "shop-demo", options.parallelism(),
-                CHECKPOINT_INTERVAL, options.workDirectory().resolve("checkpoints"), ""));
+                CHECKPOINT_INTERVAL, options.workDirectory().resolve("checkpoints"), "")
+                + Playground.demoFeatureViews(options.sources()));
         out.println("playground: pipeline definition in " + pipelineFile);
         PipelineDefinition definition = PipelineDefinitionParser.parseFile(pipelineFile, playground.secrets());
         RunningPipeline pipeline = PipelineLauncher.start(definition, LocalEnvironments::create);
-        return new DemoPipeline(pipeline.job(), new Reconciler(pipeline.plan()), new ProgressLine(options.initialRows())::next);
+        return new DemoPipeline(pipeline.job(), new Reconciler(pipeline.plan()), new FeatureReconciler(pipeline.plan()),
+                new ProgressLine(options.initialRows())::next);
     }
 
     /** The same shop mirrored by the Flink SQL script, which the jar carries. */
@@ -109,7 +114,8 @@ public final class DemoRun {
                 + " and topics " + SqlMirror.TOPIC_PREFIX + ".shop.*");
         RunningScript script = mirror.start(SqlMirror.bundledScript(SqlMirror.SCRIPT), options.parallelism(), CHECKPOINT_INTERVAL, out);
         // The script's job has none of the pipeline's own metrics (snapshot rows, dedup, lag) to show.
-        return new DemoPipeline(script.jobs().get(0).client(), mirror.reconciler(), changes -> "progress: source changes " + changes);
+        return new DemoPipeline(script.jobs().get(0).client(), mirror.reconciler(), null,
+                changes -> "progress: source changes " + changes);
     }
 
     /** For each source the demo reads: whether it is the PostgreSQL one. */
@@ -136,6 +142,24 @@ public final class DemoRun {
             out.printf("pipeline: caught up in %.1f s%n", (System.nanoTime() - started) / 1e9);
         } else {
             out.println("pipeline: NOT consistent after " + CATCH_UP_LIMIT.toSeconds() + " s; first differences:");
+            report.examples().forEach(example -> out.println("  " + example));
+        }
+        return report;
+    }
+
+    /**
+     * Feature records become visible with the checkpoint after the changes that caused them, so
+     * the check repeats until it holds or the limit passes.
+     */
+    private FeatureReport awaitFeatures(FeatureReconciler reconciler) throws Exception {
+        long deadline = System.nanoTime() + CATCH_UP_LIMIT.toNanos();
+        FeatureReport report = reconciler.reconcile();
+        while (!report.consistent() && System.nanoTime() < deadline) {
+            TimeUnit.SECONDS.sleep(1);
+            report = reconciler.reconcile();
+        }
+        if (!report.consistent()) {
+            out.println("features: NOT equal to the brute-force recomputation; first differences:");
             report.examples().forEach(example -> out.println("  " + example));
         }
         return report;

@@ -174,6 +174,28 @@ public final class Playground implements AutoCloseable {
                 indent(extraFlinkOptions, "  "));
     }
 
+    /**
+     * The demo's feature view, a top-level section to append to a pipeline definition: per
+     * customer, orders, spend, average order value and last order time over 1h and 24h (from the
+     * MariaDB orders when both sources are read).
+     */
+    public static String demoFeatureViews(DemoSources sources) {
+        return """
+                features:
+                  - name: customer_orders
+                    source-table: shop.orders
+                    source: %s
+                    entity: customer_id
+                    event-time: ordered_at
+                    windows: [1h, 24h]
+                    aggregates:
+                      - {name: orders, function: count}
+                      - {name: spend, function: sum, column: amount}
+                      - {name: avg_order_value, function: avg, column: amount}
+                      - {name: last_order_time, function: max, column: ordered_at}
+                """.formatted(sources == DemoSources.POSTGRES ? "postgres" : "mysql");
+    }
+
     private String mySqlSource() {
         return """
                 type: mariadb

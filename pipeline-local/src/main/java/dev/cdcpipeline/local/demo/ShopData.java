@@ -11,6 +11,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -126,7 +127,7 @@ final class ShopData {
                 (long) (1 + random.nextInt(65_535)),
                 money(1_000_000).setScale(4, RoundingMode.UNNECESSARY).add(new BigDecimal("0.0001").multiply(BigDecimal.valueOf(random.nextInt(100)))),
                 pick(STATUSES),
-                randomDateTime(),
+                recentOrderTime(),
                 Timestamp.from(randomInstant()),
                 random.nextInt(2) == 0 ? null : "Bitte klingeln – ring twice; 谢谢");
         orderIds.add(id);
@@ -134,8 +135,14 @@ final class ShopData {
     }
 
     int updateOrder() throws SQLException {
-        if (random.nextBoolean()) {
+        int kind = random.nextInt(3);
+        if (kind == 0) {
             return update("UPDATE shop.orders SET amount = ?, updated_at = ? WHERE id = ?", money(1_000_000),
+                    nextUpdateTime(), pickId(orderIds));
+        }
+        if (kind == 1) {
+            // The order moves to another customer: the feature views move its contribution with it.
+            return update("UPDATE shop.orders SET customer_id = ?, updated_at = ? WHERE id = ?", pickId(customerIds),
                     nextUpdateTime(), pickId(orderIds));
         }
         return update("UPDATE shop.orders SET status = ?, note = ?, updated_at = ? WHERE id = ?", pick(STATUSES),
@@ -226,6 +233,14 @@ final class ShopData {
         // Microseconds, within a year around the epoch above: crosses a DST change in most zones.
         return EPOCH.minus(random.nextInt(180 * 24 * 3600), ChronoUnit.SECONDS).plusNanos(random.nextInt(1_000_000) * 1000L)
                 .plus(random.nextInt(360), ChronoUnit.DAYS);
+    }
+
+    /**
+     * Within the last 36 hours, so the demo's feature windows (1h, 24h) hold some of the orders and
+     * the oldest leave them while the demo runs.
+     */
+    private LocalDateTime recentOrderTime() {
+        return LocalDateTime.now(ZoneOffset.UTC).minusSeconds(random.nextInt(36 * 3600)).withNano(random.nextInt(1_000_000) * 1000);
     }
 
     private LocalDateTime randomDateTime() {

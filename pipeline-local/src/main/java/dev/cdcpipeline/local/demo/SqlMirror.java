@@ -103,7 +103,7 @@ public final class SqlMirror {
             topicByTable.put(id, TOPIC_PREFIX + "." + id.database() + "." + id.table());
             return WarehouseTable.mirroring(table, WAREHOUSE_SCHEMA, id.database() + "_" + id.table(), DeleteMode.HARD);
         }).toList();
-        return new PipelinePlan(definition, sourceTables, warehouseTables, topicByTable);
+        return new PipelinePlan(definition, sourceTables, Map.of(), warehouseTables, topicByTable, List.of(), null);
     }
 
     /**

@@ -2,7 +2,6 @@ package dev.cdcpipeline.local.verify;
 
 import dev.cdcpipeline.change.TableId;
 import dev.cdcpipeline.config.KafkaSettings;
-import dev.cdcpipeline.config.PostgresSourceSettings;
 import dev.cdcpipeline.config.SourceSettings;
 import dev.cdcpipeline.config.WarehouseSettings;
 import dev.cdcpipeline.job.PipelinePlan;
@@ -23,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -110,16 +108,12 @@ public final class Reconciler {
     private Map<String, List<String>> readSource(SourceTable table) throws SQLException {
         SourceSettings source = plan.definition().sources().stream()
                 .filter(candidate -> candidate.name().equals(table.id().source())).findFirst().orElseThrow();
-        boolean postgres = source instanceof PostgresSourceSettings;
-        Function<String, String> quote = postgres ? Reconciler::doubleQuote : Reconciler::backtick;
+        SourceDatabase database = new SourceDatabase(source);
         String columns = table.columns().stream()
-                .map(column -> CanonicalValues.selectExpression(quote.apply(column.name()), column, postgres))
+                .map(column -> CanonicalValues.selectExpression(database.quote(column.name()), column, database.postgres()))
                 .collect(Collectors.joining(", "));
-        String query = "SELECT " + columns + " FROM " + quote.apply(table.id().database()) + "." + quote.apply(table.id().table());
-        String url = postgres
-                ? "jdbc:postgresql://" + source.hostname() + ":" + source.port() + "/" + ((PostgresSourceSettings) source).database()
-                : "jdbc:mysql://" + source.hostname() + ":" + source.port() + "/?useSSL=false&allowPublicKeyRetrieval=true";
-        try (Connection connection = DriverManager.getConnection(url, source.username(), source.password().value())) {
+        String query = "SELECT " + columns + " FROM " + database.qualifiedName(table.id());
+        try (Connection connection = database.open()) {
             return readRows(connection, query, table);
         }
     }
@@ -206,10 +200,6 @@ public final class Reconciler {
 
     private WarehouseTable warehouseTableOf(TableId table) {
         return plan.warehouseTables().stream().filter(candidate -> candidate.source().equals(table)).findFirst().orElse(null);
-    }
-
-    private static String backtick(String name) {
-        return '`' + name.replace("`", "``") + '`';
     }
 
     private static String doubleQuote(String name) {

@@ -1,5 +1,6 @@
 package dev.cdcpipeline.local.cluster;
 
+import dev.cdcpipeline.change.TableId;
 import dev.cdcpipeline.dedup.DedupFunction;
 
 import org.apache.flink.api.common.functions.DefaultOpenContext;
@@ -8,6 +9,7 @@ import org.apache.flink.api.common.functions.util.FunctionUtils;
 
 import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -24,7 +26,8 @@ final class DedupMetricNames {
 
     static Set<String> registeredByTheDedupOperator() throws Exception {
         RecordingMetricGroup metrics = new RecordingMetricGroup();
-        DedupFunction dedup = new DedupFunction(Duration.ofDays(1));
+        // One captured table: its per-table counters are registered when the operator opens.
+        DedupFunction dedup = new DedupFunction(Duration.ofDays(1), List.of(new TableId("mysql", "shop", "orders")));
         dedup.setRuntimeContext(runtimeContextWith(metrics));
         FunctionUtils.openFunction(dedup, DefaultOpenContext.INSTANCE);
         return metrics.names().stream().map(name -> OPERATOR_SCOPE + name).collect(Collectors.toSet());

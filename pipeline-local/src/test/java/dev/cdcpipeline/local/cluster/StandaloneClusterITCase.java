@@ -11,7 +11,9 @@ import dev.cdcpipeline.job.PipelinePlan;
 import dev.cdcpipeline.job.PipelinePreparation;
 import dev.cdcpipeline.local.cluster.FlinkRestClient.SavepointOperation;
 import dev.cdcpipeline.local.demo.DemoShop;
+import dev.cdcpipeline.local.demo.DemoSources;
 import dev.cdcpipeline.local.demo.LoadGenerator;
+import dev.cdcpipeline.local.demo.Playground;
 import dev.cdcpipeline.local.demo.ShopSchema;
 import dev.cdcpipeline.local.it.PlaygroundTestBase;
 import dev.cdcpipeline.local.verify.ReconciliationReport;
@@ -88,7 +90,8 @@ class StandaloneClusterITCase extends PlaygroundTestBase {
 
     @Test
     void exposesEveryMetricTheDashboardQueries() throws Exception {
-        SubmittedPipeline pipeline = submit("metrics", "metrics.yaml", "");
+        // With the demo's feature view, so that the feature metrics are there too.
+        SubmittedPipeline pipeline = submit("metrics", "metrics.yaml", "", Playground.demoFeatureViews(DemoSources.MYSQL));
         try {
             assertConsistent(pipeline);
             awaitCondition("a completed checkpoint", () -> completedCheckpoints(pipeline) > 0);
@@ -101,10 +104,11 @@ class StandaloneClusterITCase extends PlaygroundTestBase {
 
             assertThat(queried).isNotEmpty();
             assertThat(exposed).as("metrics the cluster exposes: %s", exposed).containsAll(queried);
-            // The sink panels select the sinks' writers by operator name: one per warehouse table, one for Kafka.
+            // The sink panels select the sinks' writers by operator name: one per warehouse table, one for the
+            // change topics, one for the dead-letter topic, and for the feature view one for its topic and two tables.
             assertThat(samples).filteredOn(sample -> sample.startsWith("flink_taskmanager_job_task_operator_numRecordsIn{")
                             && sample.contains("job_name=\"metrics\"") && sample.matches(".*operator_name=\"[^\"]*Writer\".*"))
-                    .hasSize(PARALLELISM * (ShopSchema.TABLES.size() + 1));
+                    .hasSize(PARALLELISM * (ShopSchema.TABLES.size() + 2 + 3));
         } finally {
             cancel(pipeline);
         }
@@ -146,7 +150,14 @@ class StandaloneClusterITCase extends PlaygroundTestBase {
      * exist once) to reconcile against.
      */
     private static SubmittedPipeline submit(String name, String fileName, String extraFlinkOptions) throws Exception {
-        String yaml = playground.pipelineYaml(name, PARALLELISM, CHECKPOINT_INTERVAL, workDirectory.resolve("checkpoints"), extraFlinkOptions);
+        return submit(name, fileName, extraFlinkOptions, "");
+    }
+
+    /** @param extraSections top-level sections appended to the pipeline definition */
+    private static SubmittedPipeline submit(String name, String fileName, String extraFlinkOptions, String extraSections)
+            throws Exception {
+        String yaml = playground.pipelineYaml(name, PARALLELISM, CHECKPOINT_INTERVAL, workDirectory.resolve("checkpoints"), extraFlinkOptions)
+                + extraSections;
         Path file = Files.writeString(workDirectory.resolve(fileName), yaml);
         String jobId = cluster.rest().runJar(jarId, List.of("run", file.toString()));
         PipelinePlan plan = PipelinePreparation.prepare(PipelineDefinitionParser.parse(yaml, playground.secrets()));

@@ -22,10 +22,11 @@ class DemoITCase {
             "reconciled: tables=3 source_rows=[1-9][0-9]* warehouse_rows=[1-9][0-9]* kafka_records=[1-9][0-9]* mismatches=0";
 
     @Test
-    void theDemoEndsReconciledWithoutMismatches(@TempDir Path workDirectory) {
+    void theDemoEndsWithItsFeaturesEqualToABruteForceRecomputationAndReconciledWithoutMismatches(@TempDir Path workDirectory) {
         List<String> lines = runDemo(workDirectory);
 
         assertThat(lines).anyMatch(line -> line.startsWith("progress: snapshot "));
+        assertThat(lines.get(lines.size() - 2)).matches("features: views=1 entities=[1-9][0-9]* mismatches=0");
         assertThat(lines.get(lines.size() - 1)).matches(RECONCILED_WITHOUT_MISMATCHES);
     }
 

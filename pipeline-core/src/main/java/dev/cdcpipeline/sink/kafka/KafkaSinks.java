@@ -1,0 +1,39 @@
+package dev.cdcpipeline.sink.kafka;
+
+import dev.cdcpipeline.config.Delivery;
+import dev.cdcpipeline.config.KafkaSettings;
+
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.sink.KafkaSinkBuilder;
+
+import java.util.Properties;
+
+/**
+ * Starts the Kafka sinks of a pipeline, so that every one reaches the cluster, delivers and sets
+ * its transaction timeout as the {@code kafka:} section says.
+ */
+public final class KafkaSinks {
+
+    private KafkaSinks() {}
+
+    /**
+     * A builder with all but the record serializer set.
+     *
+     * @param transactionalIdPrefix the sink's own prefix: two sinks sharing one, in one pipeline or
+     *     two, would abort each other's transactions
+     */
+    public static <T> KafkaSinkBuilder<T> builder(KafkaSettings settings, String transactionalIdPrefix) {
+        Properties producer = new Properties();
+        producer.putAll(settings.properties());
+        // Must stay within the broker's transaction.max.timeout.ms (15 min by default), or every
+        // transaction is refused and the job restarts forever.
+        producer.setProperty("transaction.timeout.ms", String.valueOf(settings.transactionTimeout().toMillis()));
+        boolean exactlyOnce = settings.delivery() == Delivery.EXACTLY_ONCE;
+        return KafkaSink.<T>builder()
+                .setBootstrapServers(settings.bootstrapServers())
+                .setKafkaProducerConfig(producer)
+                .setDeliveryGuarantee(exactlyOnce ? DeliveryGuarantee.EXACTLY_ONCE : DeliveryGuarantee.AT_LEAST_ONCE)
+                .setTransactionalIdPrefix(transactionalIdPrefix);
+    }
+}
