@@ -32,13 +32,17 @@ public final class PipelineMetrics {
             "metrics.reporter.progress.interval", "1 s");
 
     private static final Map<String, Metric> METRICS = new ConcurrentHashMap<>();
+    private static final String DEDUP_SCOPE = "." + DedupFunction.METRIC_GROUP + ".";
 
     private PipelineMetrics() {}
 
-    /** The sum over all subtasks of a dedup counter, e.g. {@code eventsOut}. */
+    /**
+     * The sum over all subtasks of a dedup counter, e.g. {@code eventsOut}: the operator's own, not
+     * its per-table counters of the same name (in the {@code dedup.table} group).
+     */
     public static long sumOfCounter(String name) {
         return METRICS.entrySet().stream()
-                .filter(entry -> entry.getKey().endsWith("." + name) && entry.getValue() instanceof Counter)
+                .filter(entry -> entry.getKey().endsWith(DEDUP_SCOPE + name) && entry.getValue() instanceof Counter)
                 .mapToLong(entry -> ((Counter) entry.getValue()).getCount())
                 .sum();
     }
@@ -56,7 +60,7 @@ public final class PipelineMetrics {
     /** The largest value over all subtasks of a numeric dedup gauge, e.g. {@code sourceLagMillis}. */
     public static long maxOfGauge(String name) {
         return METRICS.entrySet().stream()
-                .filter(entry -> entry.getKey().endsWith("." + name) && entry.getValue() instanceof Gauge<?>)
+                .filter(entry -> entry.getKey().endsWith(DEDUP_SCOPE + name) && entry.getValue() instanceof Gauge<?>)
                 .mapToLong(entry -> ((Number) ((Gauge<?>) entry.getValue()).getValue()).longValue())
                 .max()
                 .orElse(0);
