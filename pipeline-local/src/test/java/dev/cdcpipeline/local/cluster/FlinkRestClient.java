@@ -85,6 +85,17 @@ final class FlinkRestClient {
         return rootException.isTextual() ? Optional.of(rootException.asText()) : Optional.empty();
     }
 
+    /**
+     * What the web UI shows of a job besides its metrics, as JSON text: its execution configuration
+     * ({@code /jobs/:id/config}), the JobManager configuration it runs with
+     * ({@code /jobs/:id/jobmanager/config}) and its plan, with every operator's name ({@code /jobs/:id/plan}).
+     */
+    String jobAsShownInTheWebUi(String jobId) {
+        return send(request("/jobs/" + jobId + "/config").GET()) + "\n"
+                + send(request("/jobs/" + jobId + "/jobmanager/config").GET()) + "\n"
+                + send(request("/jobs/" + jobId + "/plan").GET());
+    }
+
     /** {@code GET /jobs/:id/checkpoints}: counts, the latest completed checkpoint, and what the job restored. */
     JsonNode checkpoints(String jobId) {
         return send(request("/jobs/" + jobId + "/checkpoints").GET());

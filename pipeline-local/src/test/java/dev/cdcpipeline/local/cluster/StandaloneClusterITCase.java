@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -33,6 +34,7 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.jar.JarFile;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * pipeline-jobs.jar on a real standalone Flink cluster (a JobManager and a TaskManager, each its own JVM, from
@@ -83,9 +85,27 @@ class StandaloneClusterITCase extends PlaygroundTestBase {
                 generator.stop();
             }
             assertConsistent(pipeline);
+            assertNoCredentialIn("the job as the web UI shows it", cluster.rest().jobAsShownInTheWebUi(pipeline.jobId()));
+            // The JobManager's and TaskManager's own logs and output (the SQL client test's files share the
+            // directory: that client echoes the statements it runs, passwords included, as sql/README.md warns).
+            try (Stream<Path> logs = Files.list(BuildOutputs.clusterLogDirectory())) {
+                List<Path> clusterLogs = logs.filter(path -> path.getFileName().toString().matches("(jobmanager|taskmanager)\\..*")).toList();
+                assertThat(clusterLogs).extracting(path -> path.getFileName().toString()).contains("jobmanager.log", "taskmanager.log");
+                for (Path log : clusterLogs) {
+                    assertNoCredentialIn("the cluster log " + log.getFileName(), Files.readString(log, StandardCharsets.ISO_8859_1));
+                }
+            }
         } finally {
             cancel(pipeline);
         }
+    }
+
+    /** The pipeline's passwords reach the JobManager only as environment variables, and go no further. */
+    private static void assertNoCredentialIn(String where, String text) {
+        assertThat(playground.secrets().values()).as("credentials in %s", where).allSatisfy(secret -> {
+            assertThat(secret).hasSizeGreaterThanOrEqualTo(8);
+            assertThat(text).doesNotContain(secret);
+        });
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.cdcpipeline.change.TableId;
 import dev.cdcpipeline.config.DeleteMode;
 import dev.cdcpipeline.config.Secret;
 import dev.cdcpipeline.config.WarehouseSettings;
+import dev.cdcpipeline.deadletter.DeadLetterWarehouseSink;
 import dev.cdcpipeline.local.infra.EmbeddedPostgresServer;
 import dev.cdcpipeline.schema.SourceColumn;
 import dev.cdcpipeline.schema.SourceTable;
@@ -18,6 +19,7 @@ import dev.cdcpipeline.sink.warehouse.WarehouseTable;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -89,6 +91,60 @@ class WarehouseIdempotencyITCase {
             apply(settings, table, changes.subList(start, changes.size()));
             assertThat(dump(settings, table)).as("after replaying the changes from #%d", start).isEqualTo(afterAll);
         }
+    }
+
+    /**
+     * Schema, table and column names come from configuration and from source schemas: every one is
+     * quoted as an identifier, so a hostile name is a strange name, never SQL.
+     */
+    @Test
+    void hostileNamesAreIdentifiersNeverSql() throws Exception {
+        String injection = "\"; DROP TABLE public.victim; --";
+        WarehouseSettings settings = new WarehouseSettings(postgres.jdbcUrl("postgres"), postgres.user(),
+                Secret.of(postgres.password()), "schema" + injection, "{table}", DeleteMode.SOFT, 100, Duration.ofSeconds(1), 0);
+        SourceTable hostile = new SourceTable(ORDERS, List.of(
+                new SourceColumn("id", "bigint", false, 0, 0, 0, 0, false, false),
+                new SourceColumn("note" + injection, "varchar", false, 50, 0, 0, 0, true, false)), List.of("id"));
+        WarehouseTable table = WarehouseTable.mirroring(hostile, settings.schema(), "orders" + injection, DeleteMode.SOFT);
+        try (Connection connection = connect(settings); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE public.victim (id int)");
+        }
+
+        WarehouseSchemaSetup.createMissingTables(settings, List.of(table));
+        DeadLetterWarehouseSink.createTable(settings);
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", 1L);
+        row.put("note" + injection, "O'Brien \"; DROP TABLE public.victim; --");
+        apply(settings, table, List.of(change(Operation.INSERT, 1, null, row, 1)));
+
+        try (Connection connection = connect(settings); Statement statement = connection.createStatement()) {
+            try (ResultSet victim = statement.executeQuery("SELECT count(*) FROM information_schema.tables"
+                    + " WHERE table_schema = 'public' AND table_name = 'victim'")) {
+                victim.next();
+                assertThat(victim.getInt(1)).isEqualTo(1);
+            }
+            try (PreparedStatement query = connection.prepareStatement("SELECT column_name FROM information_schema.columns"
+                    + " WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position")) {
+                query.setString(1, settings.schema());
+                query.setString(2, table.name());
+                List<String> columns = new ArrayList<>();
+                try (ResultSet names = query.executeQuery()) {
+                    while (names.next()) {
+                        columns.add(names.getString(1));
+                    }
+                }
+                assertThat(columns).startsWith("id", "note" + injection);
+            }
+            try (ResultSet copied = statement.executeQuery("SELECT " + "\"note\"\"; DROP TABLE public.victim; --\"" + " FROM "
+                    + table.qualifiedName())) {
+                assertThat(copied.next()).isTrue();
+                assertThat(copied.getString(1)).isEqualTo("O'Brien \"; DROP TABLE public.victim; --");
+            }
+        }
+    }
+
+    private static Connection connect(WarehouseSettings settings) throws Exception {
+        return DriverManager.getConnection(settings.url(), settings.username(), settings.password().value());
     }
 
     private static ChangeEvent change(Operation operation, long id, Map<String, Object> before, Map<String, Object> after, long offset) {
