@@ -20,6 +20,7 @@ import org.apache.flink.util.OutputTag;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The pipeline's dataflow: changes, keyed by table and primary key, deduplicated, transformed, to
@@ -53,11 +54,14 @@ public final class PipelineGraph {
                 deduplicated.process(new TransformFunction(transforms, TRANSFORM_DEAD_LETTERS))
                         .uid(TRANSFORM_UID)
                         .name("Transform");
+        DataStream<DeadLetter> deadLetters = transformed.getSideOutput(TRANSFORM_DEAD_LETTERS);
         for (ChangeSink sink : outputs.changeSinks()) {
-            sink.attachTo(transformed);
+            Optional<DataStream<DeadLetter>> setAside = sink.attachTo(transformed);
+            if (setAside.isPresent()) {
+                deadLetters = deadLetters.union(setAside.get());
+            }
         }
 
-        DataStream<DeadLetter> deadLetters = transformed.getSideOutput(TRANSFORM_DEAD_LETTERS);
         DataStream<FeatureRecord> featureRecords = null;
         for (FeatureView view : featureViews) {
             FeatureStreams streams = FeatureGraph.build(transformed, view);

@@ -79,7 +79,7 @@ public final class PipelinePreparation {
     }
 
     /** Fills a table or topic name template of the definition. */
-    static String resolve(String template, String pipeline, TableId table) {
+    public static String resolve(String template, String pipeline, TableId table) {
         return template.replace("{pipeline}", pipeline)
                 .replace("{source}", table.source())
                 .replace("{database}", table.database())

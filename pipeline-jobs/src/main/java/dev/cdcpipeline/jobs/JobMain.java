@@ -3,6 +3,8 @@ package dev.cdcpipeline.jobs;
 import dev.cdcpipeline.cli.CleanupCommand;
 import dev.cdcpipeline.cli.RunCommand;
 import dev.cdcpipeline.cli.SqlCommand;
+import dev.cdcpipeline.cli.VerifyCommand;
+import dev.cdcpipeline.cli.VerifyOptions;
 
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -10,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /** The entry point of {@code pipeline-jobs.jar}, submitted to a Flink cluster. */
 public final class JobMain {
@@ -21,6 +24,9 @@ public final class JobMain {
             "  run <pipeline.yaml>   run the pipeline the file defines on this Flink cluster",
             "  cleanup <pipeline.yaml>  drop what a retired pipeline keeps on its sources (PostgreSQL slot, publication)",
             "  sql <script.sql>      run a Flink SQL script on this Flink cluster, with the project's SQL functions",
+            "  " + VerifyOptions.USAGE,
+            "                        compare every captured table with its warehouse table (counts, checksums per chunk),",
+            "                        list the keys that differ; read-only",
             "  --help                show this help",
             "",
             "${NAME} in the file (the YAML or the SQL script) is replaced by the environment variable NAME",
@@ -60,6 +66,9 @@ public final class JobMain {
         }
         if (args[0].equals("cleanup") && args.length == 2) {
             return CleanupCommand.run(Path.of(args[1]), System.getenv(), out, err);
+        }
+        if (args[0].equals("verify") && args.length >= 2) {
+            return VerifyCommand.run(Arrays.copyOfRange(args, 1, args.length), System.getenv(), out, err);
         }
         if (args[0].equals("sql") && args.length == 2) {
             return SqlCommand.run(Path.of(args[1]), System.getenv(),

@@ -28,6 +28,15 @@ class JobMainTest {
         assertThat(execute("--help")).isEqualTo(RunCommand.OK);
 
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("run <pipeline.yaml>").contains("sql <script.sql>").contains("--help");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("verify <pipeline.yaml> [--chunks 1024] [--max-lag 30s]");
+    }
+
+    @Test
+    void verifyRefusesABadPipelineFileAsABadConfiguration(@TempDir Path directory) throws Exception {
+        Path file = Files.writeString(directory.resolve("incomplete.yaml"), "pipeline:\n  name: shop\n");
+
+        assertThat(execute("verify", file.toString(), "--max-lag", "0s")).isEqualTo(RunCommand.BAD_CONFIGURATION);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("source");
     }
 
     @Test

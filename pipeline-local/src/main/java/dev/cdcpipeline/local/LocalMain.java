@@ -3,6 +3,8 @@ package dev.cdcpipeline.local;
 import dev.cdcpipeline.cli.CleanupCommand;
 import dev.cdcpipeline.cli.RunCommand;
 import dev.cdcpipeline.cli.SqlCommand;
+import dev.cdcpipeline.cli.VerifyCommand;
+import dev.cdcpipeline.cli.VerifyOptions;
 import dev.cdcpipeline.local.demo.DemoOptions;
 import dev.cdcpipeline.local.demo.DemoResult;
 import dev.cdcpipeline.local.demo.DemoRun;
@@ -10,6 +12,7 @@ import dev.cdcpipeline.local.demo.DemoRun;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 
 /** The entry point of {@code pipeline-local.jar}: Flink runs inside this JVM. */
 public final class LocalMain {
@@ -24,6 +27,9 @@ public final class LocalMain {
             "                        changes the shop, then reconcile source, warehouse and topics row by row",
             "  cleanup <pipeline.yaml>  drop what a retired pipeline keeps on its sources (PostgreSQL slot, publication)",
             "  sql <script.sql>      run a Flink SQL script in a local Flink mini-cluster (${NAME}: environment variables)",
+            "  " + VerifyOptions.USAGE,
+            "                        compare every captured table with its warehouse table (counts, checksums per chunk),",
+            "                        list the keys that differ; read-only",
             "  --help                show this help");
 
     /**
@@ -43,6 +49,11 @@ public final class LocalMain {
     }
 
     public static int execute(String[] args, PrintStream out, PrintStream err) {
+        return execute(args, System.getenv(), out, err);
+    }
+
+    /** As {@link #execute(String[], PrintStream, PrintStream)}, with the variables that {@code ${NAME}} in a file reads. */
+    public static int execute(String[] args, Map<String, String> environmentVariables, PrintStream out, PrintStream err) {
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
             out.println(USAGE);
             return args.length == 0 ? RunCommand.BAD_CONFIGURATION : RunCommand.OK;
@@ -53,19 +64,24 @@ public final class LocalMain {
                 if (rest.length != 1) {
                     break;
                 }
-                return RunCommand.run(Path.of(rest[0]), System.getenv(), LocalEnvironments::create, out, err);
+                return RunCommand.run(Path.of(rest[0]), environmentVariables, LocalEnvironments::create, out, err);
             case "sql":
                 if (rest.length != 1) {
                     break;
                 }
-                return SqlCommand.run(Path.of(rest[0]), System.getenv(), LocalEnvironments::create, out, err);
+                return SqlCommand.run(Path.of(rest[0]), environmentVariables, LocalEnvironments::create, out, err);
             case "demo":
                 return demo(rest, out, err);
             case "cleanup":
                 if (rest.length != 1) {
                     break;
                 }
-                return CleanupCommand.run(Path.of(rest[0]), System.getenv(), out, err);
+                return CleanupCommand.run(Path.of(rest[0]), environmentVariables, out, err);
+            case "verify":
+                if (rest.length == 0) {
+                    break;
+                }
+                return VerifyCommand.run(rest, environmentVariables, out, err);
             default:
                 break;
         }

@@ -3,12 +3,14 @@ package dev.cdcpipeline.sink.kafka;
 import dev.cdcpipeline.change.ChangeEvent;
 import dev.cdcpipeline.change.TableId;
 import dev.cdcpipeline.config.KafkaSettings;
+import dev.cdcpipeline.deadletter.DeadLetter;
 import dev.cdcpipeline.job.ChangeSink;
 
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Publishes change records to one topic per table, exactly-once through Kafka transactions
@@ -33,8 +35,9 @@ public final class KafkaChangeSink implements ChangeSink {
     }
 
     @Override
-    public void attachTo(DataStream<ChangeEvent> changes) {
+    public Optional<DataStream<DeadLetter>> attachTo(DataStream<ChangeEvent> changes) {
         changes.sinkTo(kafkaSink()).uid(UID).name("Kafka change topics");
+        return Optional.empty();
     }
 
     KafkaSink<ChangeEvent> kafkaSink() {

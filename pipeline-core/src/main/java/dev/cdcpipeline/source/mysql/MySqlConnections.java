@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Properties;
 
 /** Opens JDBC connections to the source with the same defaults Flink CDC's own connections use. */
-final class MySqlConnections {
+public final class MySqlConnections {
 
     private static final Map<String, String> DEFAULT_PROPERTIES =
             Map.of(
@@ -20,7 +20,7 @@ final class MySqlConnections {
 
     private MySqlConnections() {}
 
-    static Connection open(MySqlSourceSettings source) throws SQLException {
+    public static Connection open(MySqlSourceSettings source) throws SQLException {
         Properties properties = new Properties();
         properties.putAll(DEFAULT_PROPERTIES);
         properties.putAll(source.jdbcProperties());

@@ -6,12 +6,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Properties;
 
-/** JDBC connections to a PostgreSQL source, for the checks and setup before the job starts. */
-final class PostgresConnections {
+/** JDBC connections to a PostgreSQL source, for the checks and setup before the job starts (and {@code verify}). */
+public final class PostgresConnections {
 
     private PostgresConnections() {}
 
-    static Connection open(PostgresSourceSettings source) throws SQLException {
+    public static Connection open(PostgresSourceSettings source) throws SQLException {
         Properties properties = new Properties();
         properties.putAll(source.jdbcProperties());
         properties.setProperty("user", source.username());

@@ -1,5 +1,7 @@
 package dev.cdcpipeline.local.verify;
 
+import dev.cdcpipeline.verify.CanonicalValues;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -8,6 +8,7 @@ import dev.cdcpipeline.job.PipelinePlan;
 import dev.cdcpipeline.schema.SourceColumn;
 import dev.cdcpipeline.schema.SourceTable;
 import dev.cdcpipeline.sink.warehouse.WarehouseTable;
+import dev.cdcpipeline.verify.CanonicalValues;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

@@ -1,5 +1,7 @@
 package dev.cdcpipeline.local.verify;
 
+import dev.cdcpipeline.verify.CanonicalValues;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

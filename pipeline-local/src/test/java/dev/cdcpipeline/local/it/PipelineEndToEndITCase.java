@@ -113,6 +113,49 @@ class PipelineEndToEndITCase extends PlaygroundTestBase {
         assertThat(report.kafkaRecords()).isEqualTo(report.sourceRows());
     }
 
+    @Test
+    void aRowTheWarehouseCannotStoreIsADeadLetterAndThePipelineGoesOn() throws Exception {
+        RunningPipeline pipeline = PipelineTestSupport.start(definition(playground, "e2e-nul", 2, workDirectory.resolve("checkpoints"), ""));
+        try {
+            assertThat(awaitConsistent(pipeline.plan()).examples()).isEmpty();
+
+            // MariaDB text may hold NUL; PostgreSQL text cannot, and the batch holding it would fail forever.
+            executeOnSource(playground,
+                    "INSERT INTO shop.orders (id, customer_id, product_id, quantity, amount, status, ordered_at, note)"
+                            + " VALUES (900101, 1, 1, 1, 1.0000, 'new', '2026-01-01 00:00:00', CONCAT('a', CHAR(0), 'b'))",
+                    "INSERT INTO shop.orders (id, customer_id, product_id, quantity, amount, status, ordered_at, note)"
+                            + " VALUES (900102, 1, 1, 1, 2.0000, 'new', '2026-01-01 00:00:00', 'after it')");
+
+            PipelineTestSupport.awaitCondition("the next order in the warehouse and the dead letter in its topic",
+                    () -> warehouseRowCountUnchecked("e2e_nul.shop_orders", 900102) == 1
+                            && !committedRecords(playground, "e2e-nul.dead-letters").isEmpty());
+            assertThat(warehouseRowCount("e2e_nul.shop_orders", 900101)).isZero();
+            List<JsonRecord> deadLetters = committedRecords(playground, "e2e-nul.dead-letters");
+            assertThat(deadLetters).hasSize(1);
+            assertThat(deadLetters.get(0).value().get("stage").asText()).isEqualTo("warehouse");
+            assertThat(deadLetters.get(0).value().get("reason").asText()).contains("column 'note' holds the NUL character");
+            assertThat(deadLetters.get(0).value().at("/event/key/id").asLong()).isEqualTo(900101);
+            assertThat(deadLetters.get(0).value().at("/event/after/note").asText()).isEqualTo("a\u0000b");
+            // The topic has no such limit: both orders are there.
+            PipelineTestSupport.awaitCondition("both orders in the topic", () -> committedRecords(playground, "e2e-nul.shop.orders")
+                    .stream().filter(record -> record.key().get("id").asLong() >= 900101).count() == 2);
+            assertThat(pipeline.job().getJobStatus().get().isGloballyTerminalState()).isFalse();
+        } finally {
+            pipeline.job().cancel().get(30, TimeUnit.SECONDS);
+            // The other tests of this class reconcile the same source: leave no row they could not store.
+            executeOnSource(playground, "DELETE FROM shop.orders WHERE id IN (900101, 900102)");
+            assertThat(queryLong("SELECT count(*) FROM shop.orders WHERE id IN (900101, 900102)")).isZero();
+        }
+    }
+
+    private static long warehouseRowCountUnchecked(String table, long orderId) {
+        try {
+            return warehouseRowCount(table, orderId);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static long anyOrderId() throws Exception {
         return queryLong("SELECT MIN(id) FROM shop.orders");
     }

@@ -2,6 +2,8 @@ package dev.cdcpipeline.local.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cdcpipeline.verify.CanonicalValues;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.Set;

@@ -1,4 +1,4 @@
-package dev.cdcpipeline.local.verify;
+package dev.cdcpipeline.verify;
 
 import dev.cdcpipeline.schema.SourceColumn;
 
@@ -27,11 +27,11 @@ import java.util.List;
  * Timestamps are read as epoch seconds on both databases (see {@link #selectExpression}), so
  * no driver or session time zone takes part in the comparison.
  */
-final class CanonicalValues {
+public final class CanonicalValues {
 
-    static final String NULL = "<null>";
+    public static final String NULL = "<null>";
 
-    static final ObjectMapper JSON = new ObjectMapper()
+    public static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             // Keep decimals as written: 19.9900 stays 19.9900 in parsed records.
@@ -43,19 +43,31 @@ final class CanonicalValues {
      * How to select a column so that {@link #fromResultSet} can read it: timestamps as epoch
      * seconds, arrays (PostgreSQL) as JSON.
      */
-    static String selectExpression(String quotedColumn, SourceColumn column, boolean postgres) {
+    public static String selectExpression(String quotedColumn, SourceColumn column, boolean postgres) {
         if (column.array()) {
             return "array_to_json(" + quotedColumn + ")::text";
         }
-        if (ValueKind.of(column) != ValueKind.TIMESTAMP) {
+        if (CanonicalKind.of(column) != CanonicalKind.TIMESTAMP) {
             return quotedColumn;
         }
         return postgres ? "EXTRACT(EPOCH FROM " + quotedColumn + ")" : "UNIX_TIMESTAMP(" + quotedColumn + ")";
     }
 
-    static String fromResultSet(ResultSet row, int index, SourceColumn column) throws SQLException {
+    /** Whether a column's canonical text is a number (integers and decimals), to write it as a JSON number. */
+    public static boolean numeric(SourceColumn column) {
+        return !column.array() && CanonicalKind.of(column) == CanonicalKind.NUMBER;
+    }
+
+    /** The canonical text of a result set's value, {@link #NULL} for SQL NULL. */
+    public static String fromResultSet(ResultSet row, int index, SourceColumn column) throws SQLException {
+        String value = fromResultSetOrNull(row, index, column);
+        return value == null ? NULL : value;
+    }
+
+    /** As {@link #fromResultSet}, with Java's null for SQL NULL: no text value can be mistaken for it. */
+    public static String fromResultSetOrNull(ResultSet row, int index, SourceColumn column) throws SQLException {
         if (row.getObject(index) == null) {
-            return NULL;
+            return null;
         }
         if (column.array()) {
             try {
@@ -64,7 +76,7 @@ final class CanonicalValues {
                 throw new UncheckedIOException(e);
             }
         }
-        return switch (ValueKind.of(column)) {
+        return switch (CanonicalKind.of(column)) {
             case NUMBER, TIMESTAMP -> number(row.getBigDecimal(index));
             case FLOATING -> Double.toString(row.getDouble(index));
             case BOOLEAN -> Boolean.toString(row.getBoolean(index));
@@ -77,19 +89,19 @@ final class CanonicalValues {
         };
     }
 
-    static String fromJson(JsonNode value, SourceColumn column) {
+    public static String fromJson(JsonNode value, SourceColumn column) {
         if (value == null || value.isNull()) {
             return NULL;
         }
         if (column.array()) {
             List<String> elements = new ArrayList<>();
-            value.forEach(element -> elements.add(fromJson(element, ValueKind.of(column))));
+            value.forEach(element -> elements.add(fromJson(element, CanonicalKind.of(column))));
             return elements.toString();
         }
-        return fromJson(value, ValueKind.of(column));
+        return fromJson(value, CanonicalKind.of(column));
     }
 
-    private static String fromJson(JsonNode value, ValueKind kind) {
+    private static String fromJson(JsonNode value, CanonicalKind kind) {
         if (value == null || value.isNull()) {
             return NULL;
         }

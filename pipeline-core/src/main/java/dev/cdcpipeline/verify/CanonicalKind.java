@@ -1,12 +1,14 @@
-package dev.cdcpipeline.local.verify;
+package dev.cdcpipeline.verify;
 
 import dev.cdcpipeline.schema.SourceColumn;
 
 /**
  * How a column's values are compared across the source, the warehouse and the Kafka JSON: each
- * kind has one canonical text, reached from each side's own representation.
+ * kind has one canonical text, reached from each side's own representation. Coarser than
+ * {@link dev.cdcpipeline.schema.ValueKind}: every integer and decimal is a {@link #NUMBER}, since
+ * the warehouse may keep a source integer in a wider type.
  */
-enum ValueKind {
+enum CanonicalKind {
     NUMBER,
     FLOATING,
     BOOLEAN,
@@ -18,7 +20,7 @@ enum ValueKind {
     TIMESTAMP,
     TIME;
 
-    static ValueKind of(SourceColumn column) {
+    static CanonicalKind of(SourceColumn column) {
         return switch (column.dataType()) {
             case "tinyint", "smallint", "mediumint", "int", "integer", "bigint", "decimal", "numeric", "year" -> NUMBER;
             case "bool", "boolean" -> BOOLEAN;
