@@ -49,6 +49,7 @@ public final class PipelineDefinitionParser {
             "a name of 1 to 63 characters a-z, 0-9, '_' or '-', starting with a letter");
     private static final ValueFormat<Integer> AT_LEAST_ONE = ValueFormat.integerAtLeast(1);
     private static final ValueFormat<Integer> AT_LEAST_ZERO = ValueFormat.integerAtLeast(0);
+    private static final ValueFormat<Integer> MAX_REQUEST_SIZE = ValueFormat.integerAtLeast(4096);
     private static final ValueFormat<Integer> PORT = ValueFormat.integerBetween(1, 65535);
     private static final ValueFormat<Duration> POSITIVE_DURATION = ValueFormat.positiveDuration();
     private static final ValueFormat<String> HOST_NAME = ValueFormat.nonBlankText("a host name");
@@ -313,6 +314,10 @@ public final class PipelineDefinitionParser {
         // Each of these has its own key above; accepting both would leave two answers to one question.
         refuseProperty(section, properties, "bootstrap.servers", "bootstrap-servers");
         refuseProperty(section, properties, "transaction.timeout.ms", "transaction-timeout");
+        if (properties.containsKey("max.request.size")) {
+            // The pipeline reads it too: records above it go to the dead letters instead of failing the producer.
+            section.validate("properties.max.request.size", properties.get("max.request.size"), MAX_REQUEST_SIZE);
+        }
         return section.hasProblems() ? null : new KafkaSettings(bootstrapServers, topic, delivery,
                 transactionTimeout, topicPartitions, deadLetterTopic, properties);
     }

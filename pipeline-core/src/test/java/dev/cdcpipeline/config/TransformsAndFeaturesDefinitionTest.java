@@ -190,4 +190,12 @@ class TransformsAndFeaturesDefinitionTest {
         assertThat(definition.transforms()).isEmpty();
         assertThat(definition.features()).isEmpty();
     }
+
+    @Test
+    void theProducersMaxRequestSizeIsCheckedBecauseThePipelineReadsItToo() {
+        assertThatThrownBy(() -> PipelineDefinitionParser.parse(PIPELINE.replace("bootstrap-servers: broker:9092",
+                "bootstrap-servers: broker:9092\n  properties.max.request.size: 1MB"), Map.of()))
+                .isInstanceOf(PipelineConfigException.class)
+                .hasMessageContaining("kafka.properties.max.request.size: expected an integer >= 4096, got '1MB'");
+    }
 }

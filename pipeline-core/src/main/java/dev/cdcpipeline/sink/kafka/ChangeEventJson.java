@@ -30,6 +30,18 @@ public final class ChangeEventJson {
 
     /** @param connector {@code mysql} or {@code postgresql}; {@code null} leaves the field out */
     public static byte[] value(ChangeEvent change, String connector, long producedAtMillis) {
+        return write(change, connector, producedAtMillis, true);
+    }
+
+    /**
+     * The change's envelope with {@code before} and {@code after} left out (null) and
+     * {@code "rows_omitted":true}: what a dead letter carries of a change too large to publish.
+     */
+    public static byte[] withoutRows(ChangeEvent change) {
+        return write(change, null, change.sourceTimestampMillis(), false);
+    }
+
+    private static byte[] write(ChangeEvent change, String connector, long producedAtMillis, boolean withRows) {
         return JsonBytes.write(generator -> {
             generator.writeStartObject();
             generator.writeStringField("op", change.operation().code());
@@ -44,8 +56,11 @@ public final class ChangeEventJson {
             generator.writeNumberField("ts_ms", change.sourceTimestampMillis());
             generator.writeEndObject();
             writeRowField(generator, "key", change.key());
-            writeRowField(generator, "before", change.before());
-            writeRowField(generator, "after", change.after());
+            writeRowField(generator, "before", withRows ? change.before() : null);
+            writeRowField(generator, "after", withRows ? change.after() : null);
+            if (!withRows) {
+                generator.writeBooleanField("rows_omitted", true);
+            }
             generator.writeNumberField("ts_ms", producedAtMillis);
             generator.writeEndObject();
         });

@@ -8,6 +8,7 @@ import dev.cdcpipeline.job.ChangeSink;
 
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 import java.util.Map;
 import java.util.Optional;
@@ -34,10 +35,20 @@ public final class KafkaChangeSink implements ChangeSink {
         this.connectorBySource = Map.copyOf(connectorBySource);
     }
 
+    public static final String SIZE_GUARD_UID = "kafka-size-guard";
+
     @Override
     public Optional<DataStream<DeadLetter>> attachTo(DataStream<ChangeEvent> changes) {
-        changes.sinkTo(kafkaSink()).uid(UID).name("Kafka change topics");
-        return Optional.empty();
+        SingleOutputStreamOperator<ChangeEvent> publishable = changes.process(new RecordSizeGuard(maxRequestBytes()))
+                .uid(SIZE_GUARD_UID).name("Set aside records too large for Kafka");
+        publishable.sinkTo(kafkaSink()).uid(UID).name("Kafka change topics");
+        return Optional.of(publishable.getSideOutput(RecordSizeGuard.DEAD_LETTERS));
+    }
+
+    /** The producer's {@code max.request.size}: set through {@code properties.max.request.size}, else Kafka's default. */
+    int maxRequestBytes() {
+        String configured = settings.properties().get("max.request.size");
+        return configured == null ? RecordSizeGuard.DEFAULT_MAX_REQUEST_BYTES : Integer.parseInt(configured.strip());
     }
 
     KafkaSink<ChangeEvent> kafkaSink() {

@@ -148,6 +148,40 @@ class PipelineEndToEndITCase extends PlaygroundTestBase {
         }
     }
 
+    @Test
+    void aRecordTooLargeForTheKafkaProducerIsADeadLetterAndStillReachesTheWarehouse() throws Exception {
+        RunningPipeline pipeline = PipelineTestSupport.start(definition(playground, "e2e-big", 2, workDirectory.resolve("checkpoints"), "",
+                "topic-partitions: 2", "topic-partitions: 2\n  properties.max.request.size: 16384"));
+        try {
+            assertThat(awaitConsistent(pipeline.plan()).examples()).isEmpty();
+
+            executeOnSource(playground,
+                    "INSERT INTO shop.orders (id, customer_id, product_id, quantity, amount, status, ordered_at, note)"
+                            + " VALUES (900201, 1, 1, 1, 1.0000, 'new', '2026-01-01 00:00:00', REPEAT('x', 30000)),"
+                            + " (900202, 1, 1, 1, 2.0000, 'new', '2026-01-01 00:00:00', 'small')");
+
+            PipelineTestSupport.awaitCondition("both orders in the warehouse and the dead letter in its topic",
+                    () -> warehouseRowCountUnchecked("e2e_big.shop_orders", 900201) == 1
+                            && warehouseRowCountUnchecked("e2e_big.shop_orders", 900202) == 1
+                            && !committedRecords(playground, "e2e-big.dead-letters").isEmpty());
+            List<JsonRecord> deadLetters = committedRecords(playground, "e2e-big.dead-letters");
+            assertThat(deadLetters).hasSize(1);
+            assertThat(deadLetters.get(0).value().get("stage").asText()).isEqualTo("kafka");
+            assertThat(deadLetters.get(0).value().at("/event/key/id").asLong()).isEqualTo(900201);
+            assertThat(deadLetters.get(0).value().at("/event/rows_omitted").asBoolean()).isTrue();
+            PipelineTestSupport.awaitCondition("the small order in the topic", () -> committedRecords(playground, "e2e-big.shop.orders")
+                    .stream().anyMatch(record -> record.key().get("id").asLong() == 900202));
+            assertThat(committedRecords(playground, "e2e-big.shop.orders"))
+                    .noneMatch(record -> record.key().get("id").asLong() == 900201);
+            assertThat(pipeline.job().getJobStatus().get().isGloballyTerminalState()).isFalse();
+        } finally {
+            pipeline.job().cancel().get(30, TimeUnit.SECONDS);
+            // The other tests of this class reconcile the same source and topics without a size limit.
+            executeOnSource(playground, "DELETE FROM shop.orders WHERE id IN (900201, 900202)");
+            assertThat(queryLong("SELECT count(*) FROM shop.orders WHERE id IN (900201, 900202)")).isZero();
+        }
+    }
+
     private static long warehouseRowCountUnchecked(String table, long orderId) {
         try {
             return warehouseRowCount(table, orderId);
