@@ -83,7 +83,8 @@ public class DedupFunction extends KeyedProcessFunction<String, ChangeEvent, Cha
     @Override
     public void processElement(ChangeEvent change, Context context, Collector<ChangeEvent> out)
             throws Exception {
-        metrics.received(change);
+        // One table lookup per change, for both of its counters.
+        DedupMetrics.TableCounters table = metrics.received(change);
         SourcePosition last = lastPassedPosition.value();
         if (last != null && !change.position().isAfter(last)) {
             metrics.staleDropped.inc();
@@ -94,7 +95,7 @@ public class DedupFunction extends KeyedProcessFunction<String, ChangeEvent, Cha
             metrics.noOpUpdatesDropped.inc();
             return;
         }
-        metrics.passed(change);
+        metrics.passed(change, table);
         out.collect(change);
     }
 
@@ -137,17 +138,20 @@ public class DedupFunction extends KeyedProcessFunction<String, ChangeEvent, Cha
             });
         }
 
-        void received(ChangeEvent change) {
+        /** @return the change's table counters, for {@link #passed} */
+        TableCounters received(ChangeEvent change) {
             eventsIn.inc();
-            of(change.table()).eventsIn().inc();
+            TableCounters table = of(change.table());
+            table.eventsIn().inc();
             if (change.operation() == Operation.SNAPSHOT_READ) {
                 snapshotRowsIn.inc();
             }
+            return table;
         }
 
-        void passed(ChangeEvent change) {
+        void passed(ChangeEvent change, TableCounters table) {
             eventsOut.inc();
-            of(change.table()).eventsOut().inc();
+            table.eventsOut().inc();
             if (change.sourceTimestampMillis() > 0) {
                 lastSourceTimestampMillis = change.sourceTimestampMillis();
             }

@@ -1,5 +1,7 @@
 package dev.cdcpipeline.verify;
 
+import dev.cdcpipeline.sink.warehouse.SqlIdentifiers;
+
 import dev.cdcpipeline.schema.SourceColumn;
 import dev.cdcpipeline.schema.SourceTable;
 
@@ -48,7 +50,7 @@ public final class JdbcTableSide implements TableSide {
     }
 
     public static String doubleQuote(String name) {
-        return '"' + name.replace("\"", "\"\"") + '"';
+        return SqlIdentifiers.quote(name);
     }
 
     public static String backQuote(String name) {

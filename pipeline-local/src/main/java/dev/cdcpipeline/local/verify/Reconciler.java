@@ -7,6 +7,7 @@ import dev.cdcpipeline.config.WarehouseSettings;
 import dev.cdcpipeline.job.PipelinePlan;
 import dev.cdcpipeline.schema.SourceColumn;
 import dev.cdcpipeline.schema.SourceTable;
+import dev.cdcpipeline.sink.warehouse.SqlIdentifiers;
 import dev.cdcpipeline.sink.warehouse.WarehouseTable;
 import dev.cdcpipeline.verify.CanonicalValues;
 
@@ -122,7 +123,7 @@ public final class Reconciler {
     private Map<String, List<String>> readWarehouse(SourceTable table, WarehouseTable warehouseTable) throws SQLException {
         WarehouseSettings warehouse = plan.definition().warehouse().orElseThrow();
         String columns = table.columns().stream()
-                .map(column -> CanonicalValues.selectExpression(doubleQuote(column.name()), column, true))
+                .map(column -> CanonicalValues.selectExpression(SqlIdentifiers.quote(column.name()), column, true))
                 .collect(Collectors.joining(", "));
         try (Connection connection = DriverManager.getConnection(warehouse.url(), warehouse.username(), warehouse.password().value())) {
             String query = "SELECT " + columns + " FROM " + warehouseTable.qualifiedName() + liveRowsCondition(connection, warehouseTable);
@@ -201,9 +202,5 @@ public final class Reconciler {
 
     private WarehouseTable warehouseTableOf(TableId table) {
         return plan.warehouseTables().stream().filter(candidate -> candidate.source().equals(table)).findFirst().orElse(null);
-    }
-
-    private static String doubleQuote(String name) {
-        return '"' + name.replace("\"", "\"\"") + '"';
     }
 }

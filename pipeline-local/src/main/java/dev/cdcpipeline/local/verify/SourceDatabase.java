@@ -1,11 +1,12 @@
 package dev.cdcpipeline.local.verify;
 
+import dev.cdcpipeline.change.TableId;
 import dev.cdcpipeline.config.PostgresSourceSettings;
 import dev.cdcpipeline.config.SourceSettings;
-import dev.cdcpipeline.change.TableId;
+import dev.cdcpipeline.source.SourceConnectors;
+import dev.cdcpipeline.verify.JdbcTableSide;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 
 /** Plain JDBC access to a pipeline's source database, for reading what the pipeline should have copied. */
@@ -21,16 +22,14 @@ final class SourceDatabase {
         return source instanceof PostgresSourceSettings;
     }
 
+    /** With the settings the pipeline's own checks and the verify command use. */
     Connection open() throws SQLException {
-        String url = postgres()
-                ? "jdbc:postgresql://" + source.hostname() + ":" + source.port() + "/" + ((PostgresSourceSettings) source).database()
-                : "jdbc:mysql://" + source.hostname() + ":" + source.port() + "/?useSSL=false&allowPublicKeyRetrieval=true";
-        return DriverManager.getConnection(url, source.username(), source.password().value());
+        return SourceConnectors.openConnection(source);
     }
 
     /** An identifier quoted as this database quotes them. */
     String quote(String name) {
-        return postgres() ? '"' + name.replace("\"", "\"\"") + '"' : '`' + name.replace("`", "``") + '`';
+        return postgres() ? JdbcTableSide.doubleQuote(name) : JdbcTableSide.backQuote(name);
     }
 
     String qualifiedName(TableId table) {
