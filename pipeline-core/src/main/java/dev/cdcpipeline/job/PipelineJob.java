@@ -32,16 +32,21 @@ public final class PipelineJob {
     /**
      * What the job needs from Flink unless the cluster's configuration or the definition's
      * {@code flink:} section says otherwise: exactly-once checkpoints kept after cancellation (so a
-     * stopped pipeline can resume from its last one) and a bounded restart strategy, so a
-     * persistent failure stops the job instead of looping.
+     * stopped pipeline can resume from its last one) and a restart strategy that rides out a
+     * database, broker or warehouse that is away for a few minutes (restarts 1 s, 2 s, 4 s ... up
+     * to 1 min apart) but stops the job after 10 restarts without 10 minutes of calm in between, so
+     * a persistent failure (a revoked grant, a purged binlog) ends the job instead of looping.
      */
     private static final Map<String, String> FLINK_DEFAULTS =
             Map.of(
                     "execution.checkpointing.mode", "EXACTLY_ONCE",
                     "execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION",
-                    "restart-strategy.type", "fixed-delay",
-                    "restart-strategy.fixed-delay.attempts", "5",
-                    "restart-strategy.fixed-delay.delay", "10 s");
+                    "restart-strategy.type", "exponential-delay",
+                    "restart-strategy.exponential-delay.initial-backoff", "1 s",
+                    "restart-strategy.exponential-delay.max-backoff", "1 min",
+                    "restart-strategy.exponential-delay.backoff-multiplier", "2.0",
+                    "restart-strategy.exponential-delay.reset-backoff-threshold", "10 min",
+                    "restart-strategy.exponential-delay.attempts-before-reset-backoff", "10");
 
     private PipelineJob() {}
 

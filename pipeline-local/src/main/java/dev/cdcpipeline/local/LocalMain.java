@@ -5,6 +5,8 @@ import dev.cdcpipeline.cli.RunCommand;
 import dev.cdcpipeline.cli.SqlCommand;
 import dev.cdcpipeline.cli.VerifyCommand;
 import dev.cdcpipeline.cli.VerifyOptions;
+import dev.cdcpipeline.local.chaos.ChaosOptions;
+import dev.cdcpipeline.local.chaos.ChaosRun;
 import dev.cdcpipeline.local.demo.DemoOptions;
 import dev.cdcpipeline.local.demo.DemoResult;
 import dev.cdcpipeline.local.demo.DemoRun;
@@ -30,6 +32,9 @@ public final class LocalMain {
             "  " + VerifyOptions.USAGE,
             "                        compare every captured table with its warehouse table (counts, checksums per chunk),",
             "                        list the keys that differ; read-only",
+            "  " + ChaosOptions.USAGE,
+            "                        run the shop pipeline while TaskManager losses, JobManager failovers, source and",
+            "                        broker restarts and warehouse outages strike at seeded random moments; reconcile",
             "  --help                show this help");
 
     /**
@@ -72,6 +77,8 @@ public final class LocalMain {
                 return SqlCommand.run(Path.of(rest[0]), environmentVariables, LocalEnvironments::create, out, err);
             case "demo":
                 return demo(rest, out, err);
+            case "chaos":
+                return chaos(rest, out, err);
             case "cleanup":
                 if (rest.length != 1) {
                     break;
@@ -87,6 +94,25 @@ public final class LocalMain {
         }
         err.println("Unknown command or wrong arguments: " + String.join(" ", args) + "\n\n" + USAGE);
         return RunCommand.BAD_CONFIGURATION;
+    }
+
+    private static int chaos(String[] args, PrintStream out, PrintStream err) {
+        ChaosOptions options;
+        try {
+            options = ChaosOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage() + "\n\n" + USAGE);
+            return RunCommand.BAD_CONFIGURATION;
+        }
+        try {
+            ChaosRun.Result result = new ChaosRun(options, out).run();
+            out.println(result.summaryLine());
+            return result.report().consistent() ? RunCommand.OK : RunCommand.FAILED;
+        } catch (Exception e) {
+            err.println("chaos run failed (seed " + options.seed() + "): " + e);
+            e.printStackTrace(err);
+            return RunCommand.FAILED;
+        }
     }
 
     private static int demo(String[] args, PrintStream out, PrintStream err) {

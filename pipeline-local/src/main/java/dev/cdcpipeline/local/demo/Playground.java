@@ -98,6 +98,26 @@ public final class Playground implements AutoCloseable {
         return kafka.bootstrapServers();
     }
 
+    /** The source server itself, to stop and start it (failure injection). */
+    public EmbeddedMariaDb mariaDb() {
+        return mariaDb;
+    }
+
+    /** The broker itself, to stop and start it (failure injection). */
+    public EmbeddedKafka kafka() {
+        return kafka;
+    }
+
+    /** The port the warehouse's PostgreSQL listens on, to put a {@link dev.cdcpipeline.local.infra.TcpProxy} in front of it. */
+    public int warehousePort() {
+        return postgres.port();
+    }
+
+    /** The JDBC URL of the warehouse database as {@link #pipelineYaml} writes it. */
+    public String warehouseUrl() {
+        return postgres.jdbcUrl(WAREHOUSE_DATABASE);
+    }
+
     /** The environment variables the pipeline file refers to. */
     public Map<String, String> secrets() {
         return Map.of(SOURCE_PASSWORD_VARIABLE, sourceCdc.password(), WAREHOUSE_PASSWORD_VARIABLE, postgres.password(),

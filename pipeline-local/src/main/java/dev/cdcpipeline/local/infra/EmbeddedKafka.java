@@ -40,12 +40,14 @@ public final class EmbeddedKafka implements AutoCloseable {
     private static final Duration READY_ATTEMPT_TIMEOUT = Duration.ofSeconds(1);
     private static final Duration READY_POLL_INTERVAL = Duration.ofMillis(50);
 
-    private final KafkaRaftServer server;
+    private final Properties properties;
     private final String bootstrapServers;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** The running server; null while the broker is stopped (see {@link #stopBroker()}). */
+    private KafkaRaftServer server;
 
-    private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers) {
-        this.server = server;
+    private EmbeddedKafka(Properties properties, String bootstrapServers) {
+        this.properties = properties;
         this.bootstrapServers = bootstrapServers;
     }
 
@@ -62,11 +64,9 @@ public final class EmbeddedKafka implements AutoCloseable {
         Properties properties = brokerProperties(logDir, brokerPort, controllerPort);
         formatStorage(properties, dir.resolve("kafka-server.properties"));
 
-        KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(properties, false), Time.SYSTEM);
-        EmbeddedKafka kafka = new EmbeddedKafka(server, HOST + ":" + brokerPort);
+        EmbeddedKafka kafka = new EmbeddedKafka(properties, HOST + ":" + brokerPort);
         try {
-            server.startup();
-            kafka.awaitServing();
+            kafka.startBroker();
         } catch (RuntimeException e) {
             kafka.close();
             throw e;
@@ -150,11 +150,34 @@ public final class EmbeddedKafka implements AutoCloseable {
         return bootstrapServers;
     }
 
+    /**
+     * Stops the broker as a crash-free shutdown would, keeping its storage and ports: clients see it
+     * gone until {@link #startBroker()}. For failure injection.
+     */
+    public synchronized void stopBroker() {
+        if (server != null) {
+            server.shutdown();
+            server.awaitShutdown();
+            server = null;
+        }
+    }
+
+    /** Starts the broker on its storage and ports (again, after {@link #stopBroker()}) and waits until it serves. */
+    public synchronized void startBroker() {
+        if (closed.get()) {
+            throw new IllegalStateException("The Kafka broker on " + bootstrapServers + " is closed");
+        }
+        if (server == null) {
+            server = new KafkaRaftServer(KafkaConfig.fromProps(properties, false), Time.SYSTEM);
+            server.startup();
+            awaitServing();
+        }
+    }
+
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            server.shutdown();
-            server.awaitShutdown();
+            stopBroker();
         }
     }
 }

@@ -43,12 +43,16 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     private final DB db;
     private final int port;
     private final Credentials admin;
+    private final Credentials cdc;
+    private final Path initFile;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private EmbeddedMariaDb(DB db, int port, Credentials admin) {
+    private EmbeddedMariaDb(DB db, int port, Credentials admin, Credentials cdc, Path initFile) {
         this.db = db;
         this.port = port;
         this.admin = admin;
+        this.cdc = cdc;
+        this.initFile = initFile;
     }
 
     /**
@@ -84,7 +88,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             DB db = DB.newEmbeddedDB(config.build());
             db.start();
             LOG.info("MariaDB {} started on {}:{} in {} ms", VERSION, HOST, port, millisSince(startNanos));
-            return new EmbeddedMariaDb(db, port, admin);
+            return new EmbeddedMariaDb(db, port, admin, cdc, initFile);
         } catch (ManagedProcessException e) {
             throw new IOException("MariaDB did not start in " + dir, e);
         } finally {
@@ -149,6 +153,35 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             while (isResultSet || statement.getUpdateCount() != -1) {
                 isResultSet = statement.getMoreResults();
             }
+        }
+    }
+
+    /**
+     * Stops the server as a restart would (a clean shutdown), keeping its data and binlog; clients
+     * see it gone until {@link #startServer()}. For failure injection.
+     */
+    public synchronized void stopServer() throws IOException {
+        try {
+            db.stop();
+        } catch (ManagedProcessException e) {
+            throw new IOException("MariaDB on port " + port + " did not stop", e);
+        }
+    }
+
+    /** Starts the server again on its data directory and port, after {@link #stopServer()}. */
+    public synchronized void startServer() throws IOException {
+        if (closed.get()) {
+            throw new IllegalStateException("MariaDB on port " + port + " is closed");
+        }
+        // mariadbd runs its init file on every start and refuses to start without it; the accounts it
+        // creates are CREATE OR REPLACE, so running it again changes nothing.
+        writeAccountsInitFile(initFile, admin, cdc);
+        try {
+            db.start();
+        } catch (ManagedProcessException e) {
+            throw new IOException("MariaDB did not start again on port " + port, e);
+        } finally {
+            Files.deleteIfExists(initFile);
         }
     }
 

@@ -12,38 +12,72 @@ import java.util.Set;
 /**
  * A topic of the pipeline's change records ({@link TopicFormat#CHANGE_RECORDS}) read to its end:
  * the latest row per key (absent once deleted), how many records it holds, and the records that
- * break exactly-once: the same change twice, or a change older than one already seen for its key.
+ * break exactly-once: the same change twice, a change older than one already seen for its key, or
+ * a gap in a key's history. With full row images every update and delete carries the row as it
+ * was, which must be the row the key's previous record left: if it is not, a change in between is
+ * missing. (A no-op update the pipeline drops leaves the row as it was, so it leaves no gap.)
  */
 final class ChangeRecordContents implements TopicContents {
 
     private final Map<String, JsonNode> latestRowByKey = new HashMap<>();
+    /** Keys whose last record was a delete: their next record must be an insert. */
+    private final Set<String> deletedKeys = new HashSet<>();
     private final Map<String, String> lastPositionByKey = new HashMap<>();
     private final Set<String> seenChanges = new HashSet<>();
-    private final List<String> violations = new ArrayList<>();
+    private final List<Discrepancy> violations = new ArrayList<>();
     private long records;
 
     @Override
     public void add(String key, JsonNode change) {
         records++;
         if (change == null) {
-            violations.add("key " + key + ": a tombstone, which the pipeline never writes");
+            violations.add(Discrepancy.mismatched("key " + key + ": a tombstone, which the pipeline never writes"));
             return;
         }
         String position = change.at("/source/position").asText();
         if (!seenChanges.add(key + "@" + position)) {
-            violations.add("key " + key + ": the change at " + position + " appears twice");
+            violations.add(Discrepancy.duplicated("key " + key + ": the change at " + position + " appears twice"));
             return;
         }
         String last = lastPositionByKey.get(key);
         if (last != null && position.compareTo(last) <= 0) {
-            violations.add("key " + key + ": the change at " + position + " comes after the newer " + last);
+            violations.add(Discrepancy.mismatched("key " + key + ": the change at " + position + " comes after the newer " + last));
             return;
         }
         lastPositionByKey.put(key, position);
+        checkContinuity(key, position, change);
         if ("d".equals(change.get("op").asText())) {
             latestRowByKey.remove(key);
+            deletedKeys.add(key);
         } else {
             latestRowByKey.put(key, change.get("after"));
+            deletedKeys.remove(key);
+        }
+    }
+
+    /** An update or delete must start from the row the key's previous record left. */
+    private void checkContinuity(String key, String position, JsonNode change) {
+        String operation = change.get("op").asText();
+        if (operation.equals("c") || operation.equals("r")) {
+            JsonNode previous = latestRowByKey.get(key);
+            if (previous != null) {
+                violations.add(Discrepancy.lost("key " + key + ": the insert at " + position
+                        + " follows a live row: the delete in between is missing"));
+            }
+            return;
+        }
+        JsonNode previous = latestRowByKey.get(key);
+        if (previous == null) {
+            // The first record of a key can be an update only if the topic starts after the snapshot.
+            if (deletedKeys.contains(key)) {
+                violations.add(Discrepancy.lost("key " + key + ": the " + operation + " at " + position
+                        + " follows a delete: the insert in between is missing"));
+            }
+            return;
+        }
+        if (!previous.equals(change.get("before"))) {
+            violations.add(Discrepancy.lost("key " + key + ": the " + operation + " at " + position
+                    + " starts from another row than the previous record left: a change in between is missing"));
         }
     }
 
@@ -53,7 +87,7 @@ final class ChangeRecordContents implements TopicContents {
     }
 
     @Override
-    public List<String> violations() {
+    public List<Discrepancy> violations() {
         return violations;
     }
 

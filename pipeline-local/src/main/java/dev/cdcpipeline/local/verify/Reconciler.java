@@ -58,7 +58,7 @@ public final class Reconciler {
         long sourceRows = 0;
         long warehouseRows = 0;
         long kafkaRecords = 0;
-        List<String> mismatches = new ArrayList<>();
+        List<Discrepancy> discrepancies = new ArrayList<>();
         for (SourceTable table : plan.sourceTables()) {
             Map<String, List<String>> source = readSource(table);
             sourceRows += source.size();
@@ -66,33 +66,41 @@ public final class Reconciler {
             if (warehouseTable != null) {
                 Map<String, List<String>> warehouse = readWarehouse(table, warehouseTable);
                 warehouseRows += warehouse.size();
-                compare(table, "warehouse", source, warehouse, mismatches);
+                compare(table, "warehouse", source, warehouse, discrepancies);
             }
             String topic = plan.topicByTable().get(table.id());
             if (topic != null) {
                 TopicContents contents = readTopic(topic, table);
                 kafkaRecords += contents.records();
-                contents.violations().forEach(violation -> mismatches.add(table.id() + " topic " + topic + ": " + violation));
-                compare(table, "topic " + topic, source, latestRows(table, contents), mismatches);
+                contents.violations().forEach(violation -> discrepancies.add(
+                        new Discrepancy(violation.kind(), table.id() + " topic " + topic + ": " + violation.description())));
+                compare(table, "topic " + topic, source, latestRows(table, contents), discrepancies);
             }
         }
         return new ReconciliationReport(plan.sourceTables().size(), sourceRows, warehouseRows, kafkaRecords,
-                mismatches.size(), mismatches.subList(0, Math.min(MAX_EXAMPLES, mismatches.size())));
+                count(discrepancies, Discrepancy.Kind.LOST), count(discrepancies, Discrepancy.Kind.DUPLICATED),
+                count(discrepancies, Discrepancy.Kind.MISMATCHED),
+                discrepancies.stream().limit(MAX_EXAMPLES).map(Discrepancy::description).toList());
+    }
+
+    private static long count(List<Discrepancy> discrepancies, Discrepancy.Kind kind) {
+        return discrepancies.stream().filter(discrepancy -> discrepancy.kind() == kind).count();
     }
 
     private static void compare(SourceTable table, String side, Map<String, List<String>> source,
-            Map<String, List<String>> copy, List<String> mismatches) {
+            Map<String, List<String>> copy, List<Discrepancy> discrepancies) {
         Set<String> keys = new TreeSet<>(source.keySet());
         keys.addAll(copy.keySet());
         for (String key : keys) {
             List<String> expected = source.get(key);
             List<String> actual = copy.get(key);
             if (actual == null) {
-                mismatches.add(table.id() + " key " + key + ": in the source, missing from the " + side);
+                discrepancies.add(Discrepancy.lost(table.id() + " key " + key + ": in the source, missing from the " + side));
             } else if (expected == null) {
-                mismatches.add(table.id() + " key " + key + ": in the " + side + ", not in the source");
+                discrepancies.add(Discrepancy.mismatched(table.id() + " key " + key + ": in the " + side + ", not in the source"));
             } else if (!expected.equals(actual)) {
-                mismatches.add(table.id() + " key " + key + ": the " + side + " differs: " + differences(table, expected, actual));
+                discrepancies.add(Discrepancy.mismatched(
+                        table.id() + " key " + key + ": the " + side + " differs: " + differences(table, expected, actual)));
             }
         }
     }

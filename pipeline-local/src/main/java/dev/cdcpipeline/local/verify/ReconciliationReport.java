@@ -3,23 +3,29 @@ package dev.cdcpipeline.local.verify;
 import java.util.List;
 
 /**
- * What a reconciliation found. A mismatch is a row missing on one side, a value that differs, or
- * a change record that appears twice or out of order in its topic.
+ * What a reconciliation found, counted by the promise each discrepancy breaks (see
+ * {@link Discrepancy.Kind}): rows or changes lost, changes duplicated, and copies that hold
+ * something the source does not.
  */
-public record ReconciliationReport(
-        int tables, long sourceRows, long warehouseRows, long kafkaRecords, long mismatches, List<String> examples) {
+public record ReconciliationReport(int tables, long sourceRows, long warehouseRows, long kafkaRecords,
+        long lost, long duplicated, long mismatched, List<String> examples) {
 
     public ReconciliationReport {
         examples = List.copyOf(examples);
     }
 
+    /** Every discrepancy, whatever its kind. */
+    public long discrepancies() {
+        return lost + duplicated + mismatched;
+    }
+
     public boolean consistent() {
-        return mismatches == 0;
+        return discrepancies() == 0;
     }
 
     /** The demo's closing line. */
     public String summaryLine() {
         return "reconciled: tables=" + tables + " source_rows=" + sourceRows + " warehouse_rows=" + warehouseRows
-                + " kafka_records=" + kafkaRecords + " mismatches=" + mismatches;
+                + " kafka_records=" + kafkaRecords + " mismatches=" + discrepancies();
     }
 }

@@ -15,7 +15,7 @@ interface TopicContents {
     Map<String, JsonNode> latestRowByKey();
 
     /** Records that break what the format promises. */
-    List<String> violations();
+    List<Discrepancy> violations();
 
     long records();
 }

@@ -60,7 +60,7 @@ final class UpsertRowContents implements TopicContents {
     }
 
     @Override
-    public List<String> violations() {
+    public List<Discrepancy> violations() {
         return List.of();
     }
 
