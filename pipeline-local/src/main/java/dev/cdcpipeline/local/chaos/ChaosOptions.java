@@ -1,9 +1,12 @@
 package dev.cdcpipeline.local.chaos;
 
+import dev.cdcpipeline.local.CommandOptions;
+
 import org.apache.flink.util.TimeUtils;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -16,27 +19,14 @@ public record ChaosOptions(Duration duration, long seed, double changesPerSecond
             "chaos [--duration 5m] [--seed N] [--rate 100] [--parallelism 2] [--rows 5000] [--work-dir DIR]";
 
     public static ChaosOptions parse(String[] args) {
-        Duration duration = Duration.ofMinutes(5);
-        long seed = ThreadLocalRandom.current().nextLong(1, 1_000_000_000L);
-        double rate = 100;
-        int parallelism = 2;
-        int orders = 5_000;
-        Path workDirectory = Path.of(System.getProperty("java.io.tmpdir"), "cdc-chaos");
-        for (int i = 0; i < args.length; i += 2) {
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException("Option " + args[i] + " needs a value");
-            }
-            String value = args[i + 1];
-            switch (args[i]) {
-                case "--duration" -> duration = TimeUtils.parseDuration(value);
-                case "--seed" -> seed = Long.parseLong(value);
-                case "--rate" -> rate = Double.parseDouble(value);
-                case "--parallelism" -> parallelism = Integer.parseInt(value);
-                case "--rows" -> orders = Integer.parseInt(value);
-                case "--work-dir" -> workDirectory = Path.of(value);
-                default -> throw new IllegalArgumentException("Unknown option " + args[i]);
-            }
-        }
+        CommandOptions options = CommandOptions.parse(args, Set.of("--duration", "--seed", "--rate", "--parallelism",
+                "--rows", "--work-dir"));
+        Duration duration = options.get("--duration", TimeUtils::parseDuration, Duration.ofMinutes(5));
+        long seed = options.get("--seed", Long::parseLong, ThreadLocalRandom.current().nextLong(1, 1_000_000_000L));
+        double rate = options.get("--rate", Double::parseDouble, 100.0);
+        int parallelism = options.get("--parallelism", Integer::parseInt, 2);
+        int orders = options.get("--rows", Integer::parseInt, 5_000);
+        Path workDirectory = options.get("--work-dir", Path::of, Path.of(System.getProperty("java.io.tmpdir"), "cdc-chaos"));
         if (duration.compareTo(Duration.ofSeconds(30)) < 0 || rate <= 0 || parallelism < 1 || orders < 10) {
             throw new IllegalArgumentException("--duration must be >= 30s, --rate > 0, --parallelism >= 1, --rows >= 10");
         }

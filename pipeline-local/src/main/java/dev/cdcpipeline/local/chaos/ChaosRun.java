@@ -66,7 +66,7 @@ public final class ChaosRun {
                 + options.duration().toSeconds() + " s (repeat with --seed " + options.seed() + ")");
         try (Playground playground = Playground.start(options.workDirectory());
                 ChaosCluster cluster = ChaosCluster.start(options.parallelism());
-                TcpProxy warehouseLink = TcpProxy.start("warehouse", playground.warehousePort())) {
+                TcpProxy warehouseLink = playground.startWarehouseLink()) {
             try (Connection connection = playground.sourceAdminConnection()) {
                 DemoShop.createAndSeed(connection, options.seed(), Math.max(1, options.orders() / 5),
                         Math.max(1, options.orders() / 30), options.orders());
@@ -98,9 +98,8 @@ public final class ChaosRun {
     private PipelineDefinition definition(Playground playground, TcpProxy warehouseLink) throws Exception {
         String yaml = playground.pipelineYaml(DemoSources.MYSQL, PIPELINE, options.parallelism(), CHECKPOINT_INTERVAL,
                 options.workDirectory().resolve("checkpoints"), RESTART_OPTIONS);
-        String direct = playground.warehouseUrl();
         // The pipeline reaches the warehouse through the link the run cuts; the reconciliation goes direct.
-        yaml = yaml.replace(direct, direct.replace(":" + playground.warehousePort() + "/", ":" + warehouseLink.port() + "/"));
+        yaml = playground.throughWarehouseLink(yaml, warehouseLink);
         Path file = Files.writeString(options.workDirectory().resolve("chaos-pipeline.yaml"), yaml);
         out.println("playground: pipeline definition in " + file);
         return PipelineDefinitionParser.parse(yaml, playground.secrets());

@@ -1,11 +1,14 @@
 package dev.cdcpipeline.local.demo;
 
+import dev.cdcpipeline.local.CommandOptions;
+
 import org.apache.flink.util.TimeUtils;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The demo's command-line options. */
@@ -16,31 +19,16 @@ public record DemoOptions(Duration duration, double changesPerSecond, int parall
             + " [--parallelism 2] [--seed 42] [--rows 10000] [--work-dir DIR]";
 
     public static DemoOptions parse(String[] args) {
-        Duration duration = Duration.ofSeconds(60);
-        double rate = 100;
-        int parallelism = 2;
-        long seed = 42;
-        int orders = 10_000;
-        Path workDirectory = Path.of(System.getProperty("java.io.tmpdir"), "cdc-playground");
-        DemoSources sources = DemoSources.MYSQL;
-        DemoEngine engine = DemoEngine.JAVA;
-        for (int i = 0; i < args.length; i += 2) {
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException("Option " + args[i] + " needs a value");
-            }
-            String value = args[i + 1];
-            switch (args[i]) {
-                case "--duration" -> duration = TimeUtils.parseDuration(value);
-                case "--rate" -> rate = Double.parseDouble(value);
-                case "--parallelism" -> parallelism = Integer.parseInt(value);
-                case "--seed" -> seed = Long.parseLong(value);
-                case "--rows" -> orders = Integer.parseInt(value);
-                case "--work-dir" -> workDirectory = Path.of(value);
-                case "--source" -> sources = choice("--source", value, DemoSources.class);
-                case "--engine" -> engine = choice("--engine", value, DemoEngine.class);
-                default -> throw new IllegalArgumentException("Unknown option " + args[i]);
-            }
-        }
+        CommandOptions options = CommandOptions.parse(args, Set.of("--duration", "--rate", "--parallelism", "--seed",
+                "--rows", "--work-dir", "--source", "--engine"));
+        Duration duration = options.get("--duration", TimeUtils::parseDuration, Duration.ofSeconds(60));
+        double rate = options.get("--rate", Double::parseDouble, 100.0);
+        int parallelism = options.get("--parallelism", Integer::parseInt, 2);
+        long seed = options.get("--seed", Long::parseLong, 42L);
+        int orders = options.get("--rows", Integer::parseInt, 10_000);
+        Path workDirectory = options.get("--work-dir", Path::of, Path.of(System.getProperty("java.io.tmpdir"), "cdc-playground"));
+        DemoSources sources = options.get("--source", value -> choice("--source", value, DemoSources.class), DemoSources.MYSQL);
+        DemoEngine engine = options.get("--engine", value -> choice("--engine", value, DemoEngine.class), DemoEngine.JAVA);
         if (rate <= 0 || parallelism < 1 || orders < 10) {
             throw new IllegalArgumentException("--rate must be > 0, --parallelism >= 1, --rows >= 10");
         }

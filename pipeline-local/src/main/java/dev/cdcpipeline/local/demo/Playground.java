@@ -4,7 +4,9 @@ import dev.cdcpipeline.local.infra.Credentials;
 import dev.cdcpipeline.local.infra.EmbeddedKafka;
 import dev.cdcpipeline.local.infra.EmbeddedMariaDb;
 import dev.cdcpipeline.local.infra.EmbeddedPostgresServer;
+import dev.cdcpipeline.local.infra.TcpProxy;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -108,14 +110,18 @@ public final class Playground implements AutoCloseable {
         return kafka;
     }
 
-    /** The port the warehouse's PostgreSQL listens on, to put a {@link dev.cdcpipeline.local.infra.TcpProxy} in front of it. */
-    public int warehousePort() {
-        return postgres.port();
+    /** A relay in front of the warehouse that failure injection can cut (see {@link #throughWarehouseLink}). */
+    public TcpProxy startWarehouseLink() throws IOException {
+        return TcpProxy.start("warehouse", postgres.port());
     }
 
-    /** The JDBC URL of the warehouse database as {@link #pipelineYaml} writes it. */
-    public String warehouseUrl() {
-        return postgres.jdbcUrl(WAREHOUSE_DATABASE);
+    /** A pipeline definition of {@link #pipelineYaml} whose pipeline reaches the warehouse through {@code link}. */
+    public String throughWarehouseLink(String pipelineYaml, TcpProxy link) {
+        String direct = postgres.jdbcUrl(WAREHOUSE_DATABASE);
+        if (!pipelineYaml.contains(direct)) {
+            throw new IllegalArgumentException("The pipeline definition does not name the playground's warehouse");
+        }
+        return pipelineYaml.replace(direct, direct.replace(":" + postgres.port() + "/", ":" + link.port() + "/"));
     }
 
     /** The environment variables the pipeline file refers to. */

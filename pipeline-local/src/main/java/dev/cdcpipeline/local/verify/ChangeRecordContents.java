@@ -20,8 +20,6 @@ import java.util.Set;
 final class ChangeRecordContents implements TopicContents {
 
     private final Map<String, JsonNode> latestRowByKey = new HashMap<>();
-    /** Keys whose last record was a delete: their next record must be an insert. */
-    private final Set<String> deletedKeys = new HashSet<>();
     private final Map<String, String> lastPositionByKey = new HashMap<>();
     private final Set<String> seenChanges = new HashSet<>();
     private final List<Discrepancy> violations = new ArrayList<>();
@@ -45,13 +43,11 @@ final class ChangeRecordContents implements TopicContents {
             return;
         }
         lastPositionByKey.put(key, position);
-        checkContinuity(key, position, change);
+        checkContinuity(key, position, change, last != null);
         if ("d".equals(change.get("op").asText())) {
             latestRowByKey.remove(key);
-            deletedKeys.add(key);
         } else {
             latestRowByKey.put(key, change.get("after"));
-            deletedKeys.remove(key);
         }
     }
 
@@ -60,7 +56,7 @@ final class ChangeRecordContents implements TopicContents {
      * binlog, whose row images are full; a PostgreSQL before image is full only with
      * {@code REPLICA IDENTITY FULL} and lacks unchanged TOASTed values even then.
      */
-    private void checkContinuity(String key, String position, JsonNode change) {
+    private void checkContinuity(String key, String position, JsonNode change, boolean seenBefore) {
         if (!"mysql".equals(change.at("/source/connector").asText())) {
             return;
         }
@@ -75,8 +71,9 @@ final class ChangeRecordContents implements TopicContents {
         }
         JsonNode previous = latestRowByKey.get(key);
         if (previous == null) {
-            // The first record of a key can be an update only if the topic starts after the snapshot.
-            if (deletedKeys.contains(key)) {
+            // A key seen before without a live row was deleted. (The first record of a key can be an
+            // update only if the topic starts after the snapshot.)
+            if (seenBefore) {
                 violations.add(Discrepancy.lost("key " + key + ": the " + operation + " at " + position
                         + " follows a delete: the insert in between is missing"));
             }

@@ -56,7 +56,7 @@ class FailureInjectionITCase extends PlaygroundTestBase {
             DemoShop.createAndSeed(connection, 17, 300, 20, ORDERS);
         }
         cluster = ChaosCluster.start(PARALLELISM);
-        warehouseLink = TcpProxy.start("warehouse", playground.warehousePort());
+        warehouseLink = playground.startWarehouseLink();
         faults = new FaultInjector(cluster, playground, warehouseLink);
     }
 
@@ -113,9 +113,8 @@ class FailureInjectionITCase extends PlaygroundTestBase {
                 restart-strategy.exponential-delay.initial-backoff: 200 ms
                 restart-strategy.exponential-delay.max-backoff: 2 s
                 restart-strategy.exponential-delay.attempts-before-reset-backoff: 100
-                """,
-                playground.warehouseUrl(), playground.warehouseUrl().replace(":" + playground.warehousePort() + "/",
-                        ":" + warehouseLink.port() + "/"));
-        return PipelineLauncher.start(PipelineDefinitionParser.parse(yaml, playground.secrets()), cluster::environment);
+                """);
+        return PipelineLauncher.start(PipelineDefinitionParser.parse(playground.throughWarehouseLink(yaml, warehouseLink),
+                playground.secrets()), cluster::environment);
     }
 }
