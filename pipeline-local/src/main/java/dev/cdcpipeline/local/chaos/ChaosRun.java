@@ -79,9 +79,9 @@ public final class ChaosRun {
                 long started = System.nanoTime();
                 for (ChaosSchedule.Strike strike : strikes) {
                     waitUntil(started, strike.at());
-                    out.printf("chaos: %4d s  %s for %.1f s (source changes so far: %d)%n",
-                            strike.at().toSeconds(), strike.fault().description(), strike.outage().toMillis() / 1000.0,
-                            generator.committedChanges());
+                    String outage = strike.fault().hasOutage() ? String.format(" for %.1f s", strike.outage().toMillis() / 1000.0) : "";
+                    out.printf("chaos: %4d s  %s%s (source changes so far: %d)%n",
+                            strike.at().toSeconds(), strike.fault().description(), outage, generator.committedChanges());
                     faults.inject(strike.fault(), pipeline.job().getJobID(), strike.outage());
                 }
                 waitUntil(started, options.duration());

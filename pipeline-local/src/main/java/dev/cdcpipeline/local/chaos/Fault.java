@@ -5,7 +5,13 @@ public enum Fault {
     /** The TaskManager running the job dies; a new one takes over after a while. */
     TASK_MANAGER_LOSS("TaskManager lost"),
     /** The JobManager loses leadership of the job; a new JobMaster recovers it from the last checkpoint. */
-    JOB_MANAGER_FAILOVER("JobManager failover"),
+    JOB_MANAGER_FAILOVER("JobManager failover") {
+        @Override
+        public boolean hasOutage() {
+            // A standby takes over at once: there is nothing to keep broken for a while.
+            return false;
+        }
+    },
     /** The source database shuts down and starts again. */
     SOURCE_DATABASE_RESTART("source database restarted"),
     /** The Kafka broker shuts down and starts again. */
@@ -21,5 +27,10 @@ public enum Fault {
 
     public String description() {
         return description;
+    }
+
+    /** Whether the fault stays in place for an outage before it is repaired. */
+    public boolean hasOutage() {
+        return true;
     }
 }

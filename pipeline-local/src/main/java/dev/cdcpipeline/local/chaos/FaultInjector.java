@@ -26,8 +26,8 @@ public final class FaultInjector {
     }
 
     /**
-     * Breaks, keeps broken for {@code outage}, and repairs. A JobManager failover has no outage of
-     * its own: the new JobMaster is elected at once, as a standby would be.
+     * Breaks, keeps broken for {@code outage}, and repairs. A fault without an outage
+     * ({@link Fault#hasOutage()}) ignores it.
      */
     public void inject(Fault fault, JobID job, Duration outage) throws Exception {
         switch (fault) {
