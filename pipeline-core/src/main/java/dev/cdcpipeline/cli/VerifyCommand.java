@@ -8,6 +8,7 @@ import dev.cdcpipeline.config.PostgresSourceSettings;
 import dev.cdcpipeline.config.SourceSettings;
 import dev.cdcpipeline.config.WarehouseSettings;
 import dev.cdcpipeline.job.PipelinePreparation;
+import dev.cdcpipeline.schema.SourceColumn;
 import dev.cdcpipeline.schema.SourceTable;
 import dev.cdcpipeline.sink.warehouse.WarehouseSchemaSetup;
 import dev.cdcpipeline.sink.warehouse.WarehouseTable;
@@ -24,8 +25,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code verify <pipeline.yaml> [--chunks N] [--max-lag 30s]}: compares every captured table of a
@@ -121,6 +124,7 @@ public final class VerifyCommand {
     private static TableVerification verify(TableVerifier verifier, PipelineDefinition definition, SourceTable table,
             WarehouseSettings warehouse, WarehouseTable target, PrintStream out, String prefix) throws Exception {
         String liveRows;
+        SourceTable compared;
         try (Connection connection = WarehouseSchemaSetup.open(warehouse)) {
             if (!exists(connection, target)) {
                 out.println(prefix + " failed: the warehouse table " + target.qualifiedName() + " does not exist in "
@@ -128,6 +132,7 @@ public final class VerifyCommand {
                 return null;
             }
             liveRows = liveRowsCondition(connection, target);
+            compared = columnsOnBothSides(connection, table, target, out, prefix);
         }
         SourceSettings source = definition.sources().stream()
                 .filter(candidate -> candidate.name().equals(table.id().source())).findFirst().orElseThrow();
@@ -135,8 +140,8 @@ public final class VerifyCommand {
         String sourceTable = postgresSource
                 ? JdbcTableSide.doubleQuote(table.id().database()) + "." + JdbcTableSide.doubleQuote(table.id().table())
                 : JdbcTableSide.backQuote(table.id().database()) + "." + JdbcTableSide.backQuote(table.id().table());
-        JdbcTableSide sourceSide = new JdbcTableSide(table, () -> SourceConnectors.openConnection(source), postgresSource, sourceTable, "");
-        JdbcTableSide warehouseSide = new JdbcTableSide(table, () -> WarehouseSchemaSetup.open(warehouse), true,
+        JdbcTableSide sourceSide = new JdbcTableSide(compared, () -> SourceConnectors.openConnection(source), postgresSource, sourceTable, "");
+        JdbcTableSide warehouseSide = new JdbcTableSide(compared, () -> WarehouseSchemaSetup.open(warehouse), true,
                 target.qualifiedName(), liveRows);
         return verifier.verify(sourceSide, warehouseSide);
     }
@@ -176,6 +181,29 @@ public final class VerifyCommand {
         try (ResultSet found = connection.getMetaData().getTables(null, table.schema(), table.name(), null)) {
             return found.next();
         }
+    }
+
+    /**
+     * The source table with only the columns its warehouse table has too. A column added at the
+     * source that the warehouse does not have ({@code pipeline.schema-changes: ignore}, or not yet
+     * evolved) is said in a note, not compared; columns the source dropped are no longer described.
+     */
+    private static SourceTable columnsOnBothSides(Connection connection, SourceTable table, WarehouseTable target, PrintStream out,
+            String prefix) throws SQLException {
+        Set<String> warehouseColumns = new HashSet<>();
+        try (ResultSet columns = connection.getMetaData().getColumns(null, target.schema(), target.name(), null)) {
+            while (columns.next()) {
+                warehouseColumns.add(columns.getString("COLUMN_NAME"));
+            }
+        }
+        List<String> sourceOnly = table.columns().stream().map(SourceColumn::name)
+                .filter(name -> !warehouseColumns.contains(name)).toList();
+        if (sourceOnly.isEmpty()) {
+            return table;
+        }
+        out.println(prefix + " note: not compared, as the warehouse table has no such column: " + String.join(", ", sourceOnly));
+        return new SourceTable(table.id(),
+                table.columns().stream().filter(column -> warehouseColumns.contains(column.name())).toList(), table.primaryKey());
     }
 
     /** Soft deletes keep a deleted row, flagged: only live rows are compared. */

@@ -182,8 +182,10 @@ public final class PipelineDefinitionParser {
     private PipelineSettings readPipeline(MappingReader section) {
         String name = section.required("name", PIPELINE_NAME);
         int parallelism = section.optional("parallelism", AT_LEAST_ONE, 1);
+        SchemaChangeMode schemaChanges =
+                section.optional("schema-changes", ValueFormat.oneOf(SchemaChangeMode.class), SchemaChangeMode.EVOLVE);
         section.reportUnknownKeys();
-        return section.hasProblems() ? null : new PipelineSettings(name, parallelism);
+        return section.hasProblems() ? null : new PipelineSettings(name, parallelism, schemaChanges);
     }
 
     /** {@code source:} (one) or {@code sources:} (a list); {@code null} if there is a problem. */

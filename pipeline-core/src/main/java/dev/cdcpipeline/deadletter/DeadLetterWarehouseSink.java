@@ -77,7 +77,7 @@ public final class DeadLetterWarehouseSink implements DeadLetterSink {
             statement.setString(2, deadLetter.stage());
             statement.setString(3, deadLetter.reason());
             statement.setString(4, deadLetter.table());
-            statement.setString(5, deadLetter.event());
+            statement.setString(5, JsonbText.of(deadLetter.event()));
             statement.setObject(6, OffsetDateTime.ofInstant(Instant.ofEpochMilli(deadLetter.failedAtMillis()), ZoneOffset.UTC));
         }
     }

@@ -25,7 +25,8 @@ import java.util.Optional;
 /**
  * The pipeline's dataflow: changes, keyed by table and primary key, deduplicated, transformed, to
  * every change sink; the feature views computed from the transformed changes; and everything set
- * aside on the way to the dead-letter sink. Keying keeps each row's changes in one operator
+ * aside on the way (from the records the sources could not read to the changes a sink could not
+ * take) to the dead-letter sink. Keying keeps each row's changes in one operator
  * instance and in order, from the dedup state through to the sinks.
  */
 public final class PipelineGraph {
@@ -40,11 +41,13 @@ public final class PipelineGraph {
     private PipelineGraph() {}
 
     /**
+     * @param sourceDeadLetters the records the sources could not read
      * @param tables the captured tables
      * @return the transformed changes, as the change sinks receive them
      */
-    public static DataStream<ChangeEvent> build(DataStream<ChangeEvent> changes, List<TableId> tables, Duration dedupStateTtl,
-            Map<TableId, TableTransform> transforms, List<FeatureView> featureViews, PipelineOutputs outputs) {
+    public static DataStream<ChangeEvent> build(DataStream<ChangeEvent> changes, DataStream<DeadLetter> sourceDeadLetters,
+            List<TableId> tables, Duration dedupStateTtl, Map<TableId, TableTransform> transforms, List<FeatureView> featureViews,
+            PipelineOutputs outputs) {
         DataStream<ChangeEvent> deduplicated =
                 changes.keyBy(ChangeEvent::partitionKey)
                         .process(new DedupFunction(dedupStateTtl, tables))
@@ -54,7 +57,7 @@ public final class PipelineGraph {
                 deduplicated.process(new TransformFunction(transforms, TRANSFORM_DEAD_LETTERS))
                         .uid(TRANSFORM_UID)
                         .name("Transform");
-        DataStream<DeadLetter> deadLetters = transformed.getSideOutput(TRANSFORM_DEAD_LETTERS);
+        DataStream<DeadLetter> deadLetters = sourceDeadLetters.union(transformed.getSideOutput(TRANSFORM_DEAD_LETTERS));
         for (ChangeSink sink : outputs.changeSinks()) {
             Optional<DataStream<DeadLetter>> setAside = sink.attachTo(transformed);
             if (setAside.isPresent()) {

@@ -5,6 +5,7 @@ import dev.cdcpipeline.change.TableId;
 import dev.cdcpipeline.config.PipelineDefinition;
 import dev.cdcpipeline.config.SourceSettings;
 import dev.cdcpipeline.config.SourceType;
+import dev.cdcpipeline.deadletter.DeadLetter;
 import dev.cdcpipeline.deadletter.DeadLetterKafkaSink;
 import dev.cdcpipeline.deadletter.DeadLetterSink;
 import dev.cdcpipeline.deadletter.DeadLetterWarehouseSink;
@@ -15,6 +16,7 @@ import dev.cdcpipeline.sink.kafka.KafkaChangeSink;
 import dev.cdcpipeline.sink.warehouse.WarehouseChangeSink;
 import dev.cdcpipeline.schema.SourceTable;
 import dev.cdcpipeline.source.SourceConnectors;
+import dev.cdcpipeline.source.SourceStreams;
 
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ReadableConfig;
@@ -79,14 +81,17 @@ public final class PipelineJob {
     public static DataStream<ChangeEvent> addTo(StreamExecutionEnvironment environment, PipelinePlan plan) {
         PipelineDefinition definition = plan.definition();
         DataStream<ChangeEvent> changes = null;
+        DataStream<DeadLetter> unreadable = null;
         for (SourceSettings source : definition.sources()) {
             List<SourceTable> tables =
                     plan.sourceTables().stream().filter(table -> table.id().source().equals(source.name())).toList();
-            DataStream<ChangeEvent> sourceChanges = SourceConnectors.addTo(environment, source, tables);
-            changes = changes == null ? sourceChanges : changes.union(sourceChanges);
+            SourceStreams streams = SourceConnectors.addTo(environment, source, tables);
+            changes = changes == null ? streams.changes() : changes.union(streams.changes());
+            unreadable = unreadable == null ? streams.deadLetters() : unreadable.union(streams.deadLetters());
         }
         List<TableId> tables = plan.sourceTables().stream().map(SourceTable::id).toList();
-        return PipelineGraph.build(changes, tables, definition.dedup().stateTtl(), plan.transforms(), plan.featureViews(), outputs(plan));
+        return PipelineGraph.build(changes, unreadable, tables, definition.dedup().stateTtl(), plan.transforms(),
+                plan.featureViews(), outputs(plan));
     }
 
     /** The {@code source.connector} of change records: {@code mysql} or {@code postgresql}, as Debezium names them. */
@@ -101,7 +106,8 @@ public final class PipelineJob {
         List<ChangeSink> changeSinks = new ArrayList<>();
         List<FeatureSink> featureSinks = new ArrayList<>();
         definition.warehouse().ifPresent(warehouse -> {
-            changeSinks.add(new WarehouseChangeSink(warehouse, plan.warehouseTables()));
+            changeSinks.add(new WarehouseChangeSink(warehouse, plan.warehouseTables(), definition.pipeline().schemaChanges(),
+                    definition.sources()));
             featureSinks.add(new FeatureWarehouseSink(warehouse, plan.featureViews()));
         });
         definition.kafka().ifPresent(kafka -> {

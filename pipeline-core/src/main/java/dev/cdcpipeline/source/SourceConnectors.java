@@ -1,10 +1,13 @@
 package dev.cdcpipeline.source;
 
 import dev.cdcpipeline.change.ChangeEvent;
+import dev.cdcpipeline.change.serialization.ChangeEventTypeInfo;
 import dev.cdcpipeline.config.MySqlSourceSettings;
 import dev.cdcpipeline.config.PostgresSourceSettings;
 import dev.cdcpipeline.config.SourceSettings;
+import dev.cdcpipeline.deadletter.DeadLetter;
 import dev.cdcpipeline.schema.SourceTable;
+import dev.cdcpipeline.source.debezium.SourceDeadLetterSplit;
 import dev.cdcpipeline.source.mysql.MySqlBinlogCheck;
 import dev.cdcpipeline.source.mysql.MySqlCatalog;
 import dev.cdcpipeline.source.mysql.MySqlConnections;
@@ -17,7 +20,9 @@ import dev.cdcpipeline.source.postgres.WalRetentionMonitor;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.types.Either;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -68,17 +73,33 @@ public final class SourceConnectors {
         return "source-" + source.name();
     }
 
-    public static DataStream<ChangeEvent> addTo(StreamExecutionEnvironment environment, SourceSettings source, List<SourceTable> tables) {
+    /**
+     * The operator id of the split right after a source that sets aside the records it could not
+     * read. Stateless, but with an id like every operator, so adding state later keeps savepoints.
+     */
+    public static String deadLetterSplitUid(SourceSettings source) {
+        return uid(source) + "-dead-letters";
+    }
+
+    /** Adds the source, and the split of its changes from the records it could not read, to the job. */
+    public static SourceStreams addTo(StreamExecutionEnvironment environment, SourceSettings source, List<SourceTable> tables) {
         String name = source.describe();
-        if (source instanceof MySqlSourceSettings mySql) {
-            return environment.fromSource(MySqlSourceFactory.create(mySql, tables), WatermarkStrategy.noWatermarks(), name)
-                    .uid(uid(source));
+        DataStream<Either<DeadLetter, ChangeEvent>> records = source instanceof MySqlSourceSettings mySql
+                ? environment.fromSource(MySqlSourceFactory.create(mySql, tables), WatermarkStrategy.noWatermarks(), name)
+                        .uid(uid(source))
+                : environment.fromSource(PostgresSourceFactory.create((PostgresSourceSettings) source, tables),
+                                WatermarkStrategy.noWatermarks(), name)
+                        .uid(uid(source));
+        SingleOutputStreamOperator<ChangeEvent> changes = records
+                .process(new SourceDeadLetterSplit(source.name()), ChangeEventTypeInfo.INSTANCE)
+                .uid(deadLetterSplitUid(source))
+                .name("Set aside what " + name + " cannot read");
+        DataStream<DeadLetter> deadLetters = changes.getSideOutput(SourceDeadLetterSplit.DEAD_LETTERS);
+        if (source instanceof PostgresSourceSettings postgres) {
+            return new SourceStreams(changes.map(new WalRetentionMonitor(postgres))
+                    .uid("wal-monitor-" + source.name())
+                    .name("WAL retained by slot " + postgres.slotName()), deadLetters);
         }
-        PostgresSourceSettings postgres = (PostgresSourceSettings) source;
-        return environment.fromSource(PostgresSourceFactory.create(postgres, tables), WatermarkStrategy.noWatermarks(), name)
-                .uid(uid(source))
-                .map(new WalRetentionMonitor(postgres))
-                .uid("wal-monitor-" + source.name())
-                .name("WAL retained by slot " + postgres.slotName());
+        return new SourceStreams(changes, deadLetters);
     }
 }

@@ -1,10 +1,14 @@
 package dev.cdcpipeline.sink.kafka;
 
 import dev.cdcpipeline.config.KafkaSettings;
+import dev.cdcpipeline.config.PipelineConfigException;
 
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.errors.AuthenticationException;
 
 import java.util.Collection;
 import java.util.HashSet;
@@ -44,12 +48,31 @@ public final class KafkaTopicSetup {
                             .map(topic -> new NewTopic(topic, Optional.of(kafka.topicPartitions()), Optional.empty()))
                             .toList();
             admin.createTopics(newTopics).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof AuthenticationException refused) {
+                throw loginRefused(kafka, refused);
+            }
+            throw new IllegalStateException(
+                    "Cannot create the topics " + topics + " on Kafka " + kafka.bootstrapServers() + ": " + e.getMessage(), e);
+        } catch (TimeoutException e) {
             throw new IllegalStateException(
                     "Cannot create the topics " + topics + " on Kafka " + kafka.bootstrapServers() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while creating the topics", e);
         }
+    }
+
+    /**
+     * The broker refused the client's login (SASL credentials, a TLS client certificate): a
+     * problem of the definition's {@code kafka.properties.*}, reported as such. Kafka's message
+     * says what failed, never the credentials, and the properties are not quoted.
+     */
+    private static PipelineConfigException loginRefused(KafkaSettings kafka, AuthenticationException refused) {
+        String protocol = kafka.properties().getOrDefault(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "PLAINTEXT");
+        String mechanism = kafka.properties().getOrDefault(SaslConfigs.SASL_MECHANISM, SaslConfigs.DEFAULT_SASL_MECHANISM);
+        return new PipelineConfigException(null, List.of("kafka.properties: Kafka " + kafka.bootstrapServers()
+                + " refused the pipeline's login (security.protocol " + protocol + ", sasl.mechanism " + mechanism + "): "
+                + refused.getMessage() + "; check the credentials in kafka.properties.sasl.jaas.config (or kafka.properties.ssl.*)"));
     }
 }

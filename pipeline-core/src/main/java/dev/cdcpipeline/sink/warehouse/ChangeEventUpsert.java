@@ -3,14 +3,18 @@ package dev.cdcpipeline.sink.warehouse;
 import dev.cdcpipeline.change.ChangeEvent;
 import dev.cdcpipeline.change.Operation;
 import dev.cdcpipeline.config.DeleteMode;
+import dev.cdcpipeline.config.WarehouseSettings;
 
 import org.apache.flink.connector.jdbc.datasource.statements.JdbcQueryStatement;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -21,36 +25,86 @@ import java.util.stream.Collectors;
  * {@code _cdc_deleted = true} (soft) or removes it (hard): in hard mode the statement carries
  * both branches, a data-modifying CTE that deletes and an insert that skips deletes. Each branch
  * applies only if the change's position is newer than the row's, so a replay changes nothing.
+ *
+ * <p>The statement names the table's columns. The pipeline's writers read them from the
+ * warehouse's catalog when they open ({@link #ofLiveTable}): flink-connector-jdbc asks for
+ * {@link #query()} on the TaskManager as it creates the writer, so a writer restarted after the
+ * table evolved writes the new columns. A column the change lacks (a change from before the source
+ * added it, replayed after a restart) is written as the column's DEFAULT, NULL when it has none.
  */
 public final class ChangeEventUpsert implements JdbcQueryStatement<ChangeEvent> {
 
     private static final long serialVersionUID = 1L;
 
     private final WarehouseTable table;
-    private final String query;
     private final WriteLatency latency;
+    /** Where the live columns are read from; null to write the plan's columns. */
+    private final WarehouseSettings liveColumnsFrom;
+
+    private transient LiveTable columns;
+    private transient Set<String> columnNames;
+    private transient String query;
 
     public ChangeEventUpsert(WarehouseTable table) {
         this(table, new WriteLatency());
     }
 
-    /** @param latency where each write's latency is recorded; the sink registers it as metrics */
+    /** Writes the plan's columns; @param latency where each write's latency is recorded */
     public ChangeEventUpsert(WarehouseTable table, WriteLatency latency) {
+        this(table, latency, null);
+    }
+
+    private ChangeEventUpsert(WarehouseTable table, WriteLatency latency, WarehouseSettings liveColumnsFrom) {
         this.table = table;
         this.latency = latency;
-        this.query = table.deleteMode() == DeleteMode.HARD ? hardDeleteQuery(table) : softDeleteQuery(table);
+        this.liveColumnsFrom = liveColumnsFrom;
+    }
+
+    /**
+     * Writes the columns the table has in the warehouse when the writer opens.
+     *
+     * @param latency where each write's latency is recorded; the sink registers it as metrics
+     */
+    public static ChangeEventUpsert ofLiveTable(WarehouseTable table, WarehouseSettings warehouse, WriteLatency latency) {
+        return new ChangeEventUpsert(table, latency, warehouse);
     }
 
     @Override
     public String query() {
+        if (query == null) {
+            columns = liveColumnsFrom == null ? LiveTable.fromPlan(table) : readLiveColumns();
+            columnNames = columns.columnNames();
+            query = table.deleteMode() == DeleteMode.HARD ? hardDeleteQuery(columns) : softDeleteQuery(columns);
+        }
         return query;
+    }
+
+    private LiveTable readLiveColumns() {
+        try (Connection connection = WarehouseSchemaSetup.open(liveColumnsFrom)) {
+            return WarehouseCatalog.require(connection, table);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the columns of the warehouse table " + table.qualifiedName() + " in "
+                    + WarehouseSchemaSetup.describe(liveColumnsFrom.url()) + ": " + e.getMessage(), e);
+        }
     }
 
     @Override
     public void statement(PreparedStatement statement, ChangeEvent change) throws SQLException {
+        query();
         Map<String, Object> row = change.latestRow();
+        for (String column : row.keySet()) {
+            if (!columnNames.contains(column)) {
+                // The router checks every change against the table it read; this writer read it earlier, before it evolved.
+                throw new IllegalStateException("A change of " + change.table() + " has column '" + column + "', which this writer"
+                        + " of the warehouse table " + table.qualifiedName() + " does not write: the table evolved while the"
+                        + " writer opened; the job restarts to write with the new columns");
+            }
+        }
         int index = 1;
-        for (WarehouseColumn column : table.columns()) {
+        for (LiveColumn column : columns.columns()) {
+            if (column.defaultExpression() != null) {
+                statement.setBoolean(index++, row.containsKey(column.name()));
+            }
             JdbcValues.bind(statement, index++, row.get(column.name()));
         }
         statement.setString(index++, change.operation().code());
@@ -61,18 +115,18 @@ public final class ChangeEventUpsert implements JdbcQueryStatement<ChangeEvent> 
         latency.written(change);
     }
 
-    private static String softDeleteQuery(WarehouseTable table) {
+    private static String softDeleteQuery(LiveTable table) {
         return "INSERT INTO " + table.qualifiedName() + " AS target (" + allColumnNames(table) + ")"
                 + " VALUES (" + typedParameters(table) + ", now())"
                 + onConflictUpdate(table);
     }
 
-    private static String hardDeleteQuery(WarehouseTable table) {
+    private static String hardDeleteQuery(LiveTable table) {
         String keyMatch =
                 table.keyColumns().stream()
                         .map(column -> "target." + column.quotedName() + " = change." + column.quotedName())
                         .collect(Collectors.joining(" AND "));
-        return "WITH change (" + WarehouseTable.joinNames(table.columns()) + ", "
+        return "WITH change (" + joinNames(table.columns()) + ", "
                 + WarehouseTable.OPERATION + ", " + WarehouseTable.POSITION + ", "
                 + WarehouseTable.SOURCE_TIMESTAMP + ", " + WarehouseTable.DELETED + ")"
                 + " AS (VALUES (" + typedParameters(table) + ")),"
@@ -84,27 +138,37 @@ public final class ChangeEventUpsert implements JdbcQueryStatement<ChangeEvent> 
                 + onConflictUpdate(table);
     }
 
-    private static String allColumnNames(WarehouseTable table) {
-        return WarehouseTable.joinNames(table.columns()) + ", " + WarehouseTable.OPERATION + ", "
+    private static String joinNames(List<LiveColumn> columns) {
+        return columns.stream().map(LiveColumn::quotedName).collect(Collectors.joining(", "));
+    }
+
+    private static String allColumnNames(LiveTable table) {
+        return joinNames(table.columns()) + ", " + WarehouseTable.OPERATION + ", "
                 + WarehouseTable.POSITION + ", " + WarehouseTable.SOURCE_TIMESTAMP + ", "
                 + WarehouseTable.DELETED + ", " + WarehouseTable.WRITTEN_AT;
     }
 
-    private static String typedParameters(WarehouseTable table) {
+    /**
+     * One parameter per column, cast to its type; a column with a DEFAULT takes a second one before
+     * it that says whether the change has the column at all.
+     */
+    private static String typedParameters(LiveTable table) {
         String data =
                 table.columns().stream()
-                        .map(column -> "CAST(? AS " + column.sqlType() + ")")
+                        .map(column -> column.defaultExpression() == null
+                                ? "CAST(? AS " + column.type().sql() + ")"
+                                : "CASE WHEN CAST(? AS boolean) THEN CAST(? AS " + column.type().sql() + ") ELSE "
+                                        + column.defaultExpression() + " END")
                         .collect(Collectors.joining(", "));
         return data + ", CAST(? AS char(1)), CAST(? AS text), CAST(? AS timestamptz), CAST(? AS boolean)";
     }
 
-    private static String onConflictUpdate(WarehouseTable table) {
-        List<String> updated =
-                table.columns().stream().filter(column -> !column.primaryKey()).map(WarehouseColumn::quotedName)
-                        .collect(Collectors.toList());
+    private static String onConflictUpdate(LiveTable table) {
+        List<String> updated = new ArrayList<>(
+                table.columns().stream().filter(column -> !column.primaryKey()).map(LiveColumn::quotedName).toList());
         updated.addAll(List.of(WarehouseTable.OPERATION, WarehouseTable.POSITION, WarehouseTable.SOURCE_TIMESTAMP,
                 WarehouseTable.DELETED, WarehouseTable.WRITTEN_AT));
-        return " ON CONFLICT (" + WarehouseTable.joinNames(table.keyColumns()) + ") DO UPDATE SET "
+        return " ON CONFLICT (" + joinNames(table.keyColumns()) + ") DO UPDATE SET "
                 + updated.stream().map(name -> name + " = EXCLUDED." + name).collect(Collectors.joining(", "))
                 + " WHERE target." + WarehouseTable.POSITION + " < EXCLUDED." + WarehouseTable.POSITION;
     }

@@ -1,5 +1,6 @@
 package dev.cdcpipeline.sink.warehouse;
 
+import dev.cdcpipeline.config.PipelineConfigException;
 import dev.cdcpipeline.config.WarehouseSettings;
 
 import java.sql.Connection;
@@ -13,8 +14,13 @@ public final class WarehouseSchemaSetup {
 
     private WarehouseSchemaSetup() {}
 
+    /**
+     * @throws PipelineConfigException if the warehouse cannot be reached or refuses the login
+     *     (its URL, TLS settings or credentials), like a source that cannot be read before the job
+     *     starts
+     */
     public static void createMissingTables(WarehouseSettings warehouse, List<WarehouseTable> tables) {
-        try (Connection connection = open(warehouse);
+        try (Connection connection = openAsConfigured(warehouse);
                 Statement statement = connection.createStatement()) {
             statement.execute("CREATE SCHEMA IF NOT EXISTS " + SqlIdentifiers.quote(warehouse.schema()));
             for (WarehouseTable table : tables) {
@@ -24,6 +30,18 @@ public final class WarehouseSchemaSetup {
             throw new IllegalStateException(
                     "Cannot create the warehouse tables in " + describe(warehouse.url()) + " (schema " + warehouse.schema()
                             + ") as user '" + warehouse.username() + "': " + e.getMessage(), e);
+        }
+    }
+
+    private static Connection openAsConfigured(WarehouseSettings warehouse) {
+        try {
+            return open(warehouse);
+        } catch (SQLException e) {
+            // SQLState 28: the login was refused; anything else here: no connection (address, TLS, a server that is down).
+            boolean loginRefused = e.getSQLState() != null && e.getSQLState().startsWith("28");
+            String keys = loginRefused ? "warehouse.username, warehouse.password" : "warehouse.url";
+            throw new PipelineConfigException(null, List.of(keys + ": cannot connect to the warehouse " + describe(warehouse.url())
+                    + " as user '" + warehouse.username() + "': " + e.getMessage()), e);
         }
     }
 

@@ -35,6 +35,7 @@ final class DebeziumValueConverter {
 
     private static final long MICROS_PER_SECOND = 1_000_000L;
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
+    private static final long NANOS_PER_DAY = 86_400L * NANOS_PER_SECOND;
 
     private DebeziumValueConverter() {}
 
@@ -48,10 +49,26 @@ final class DebeziumValueConverter {
         }
         Map<String, Object> row = new LinkedHashMap<>();
         for (Field field : struct.schema().fields()) {
-            Object value = toValue(field, struct.get(field));
+            Object value = toValueOf(field, struct.get(field));
             row.put(field.name(), value instanceof String text && jsonColumns.contains(field.name()) ? new JsonText(text) : value);
         }
         return Collections.unmodifiableMap(row);
+    }
+
+    /**
+     * As {@link #toValue}, with any failure turned into an {@link UnsupportedColumnValueException}
+     * that names the column and its type but not the value: the reason goes to the dead letters
+     * and logs, where row values must not (a parse error's message quotes its input).
+     */
+    private static Object toValueOf(Field field, Object value) {
+        try {
+            return toValue(field, value);
+        } catch (UnsupportedColumnValueException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new UnsupportedColumnValueException("column '" + field.name() + "' has a value of type " + typeOf(field.schema())
+                    + " that the pipeline cannot read (" + e.getClass().getSimpleName() + ")");
+        }
     }
 
     static Object toValue(Field field, Object value) {
@@ -76,11 +93,11 @@ final class DebeziumValueConverter {
                     // ISO-8601 with an offset; Debezium renders TIMESTAMP columns in UTC.
                     return OffsetDateTime.parse((String) value).toInstant();
                 case "io.debezium.time.Time":
-                    return LocalTime.ofNanoOfDay(((Number) value).longValue() * 1_000_000L);
+                    return timeOfDay(field, ((Number) value).longValue(), 1_000_000L);
                 case "io.debezium.time.MicroTime":
-                    return LocalTime.ofNanoOfDay(((Number) value).longValue() * 1000L);
+                    return timeOfDay(field, ((Number) value).longValue(), 1000L);
                 case "io.debezium.time.NanoTime":
-                    return LocalTime.ofNanoOfDay(((Number) value).longValue());
+                    return timeOfDay(field, ((Number) value).longValue(), 1L);
                 case "io.debezium.time.Year":
                     return ((Number) value).longValue();
                 case "io.debezium.data.Json":
@@ -120,10 +137,25 @@ final class DebeziumValueConverter {
                 return arrayOf(field, (List<?>) value);
             default:
                 throw new UnsupportedColumnValueException(
-                        "column '" + field.name() + "' has a value of type " + schema.type()
-                                + (semanticType == null ? "" : " (" + semanticType + ")")
-                                + " that the pipeline cannot map");
+                        "column '" + field.name() + "' has a value of type " + typeOf(schema) + " that the pipeline cannot map");
         }
+    }
+
+    private static String typeOf(Schema schema) {
+        return schema.type() + (schema.name() == null ? "" : " (" + schema.name() + ")");
+    }
+
+    /**
+     * A time of day. MySQL's TIME is also a duration (-838:59:59 to 838:59:59) and PostgreSQL's
+     * time reaches 24:00:00; the change model's time of day (and the warehouse's {@code time})
+     * holds neither, so such a value cannot be carried and the change is set aside.
+     */
+    private static LocalTime timeOfDay(Field field, long units, long nanosPerUnit) {
+        if (units < 0 || units >= NANOS_PER_DAY / nanosPerUnit) {
+            throw new UnsupportedColumnValueException("column '" + field.name() + "' has a TIME value outside 00:00:00 to"
+                    + " 23:59:59.999999 (a duration or 24:00:00), which the pipeline carries only as a time of day");
+        }
+        return LocalTime.ofNanoOfDay(units * nanosPerUnit);
     }
 
     /** A PostgreSQL array: its elements converted as a column of the element type would be. */

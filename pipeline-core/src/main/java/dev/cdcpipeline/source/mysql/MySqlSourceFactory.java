@@ -2,12 +2,14 @@ package dev.cdcpipeline.source.mysql;
 
 import dev.cdcpipeline.change.ChangeEvent;
 import dev.cdcpipeline.config.MySqlSourceSettings;
+import dev.cdcpipeline.deadletter.DeadLetter;
 import dev.cdcpipeline.schema.SourceTable;
 import dev.cdcpipeline.source.debezium.ChangeEventDeserializer;
 import dev.cdcpipeline.source.debezium.SourceDialect;
 
 import org.apache.flink.cdc.connectors.mysql.source.MySqlSource;
 import org.apache.flink.cdc.connectors.mysql.table.StartupOptions;
+import org.apache.flink.types.Either;
 
 import java.util.List;
 import java.util.Map;
@@ -35,8 +37,8 @@ public final class MySqlSourceFactory {
 
     private MySqlSourceFactory() {}
 
-    public static MySqlSource<ChangeEvent> create(MySqlSourceSettings source, List<SourceTable> tables) {
-        return MySqlSource.<ChangeEvent>builder()
+    public static MySqlSource<Either<DeadLetter, ChangeEvent>> create(MySqlSourceSettings source, List<SourceTable> tables) {
+        return MySqlSource.<Either<DeadLetter, ChangeEvent>>builder()
                 .hostname(source.hostname())
                 .port(source.port())
                 .username(source.username())

@@ -2,12 +2,14 @@ package dev.cdcpipeline.source.postgres;
 
 import dev.cdcpipeline.change.ChangeEvent;
 import dev.cdcpipeline.config.PostgresSourceSettings;
+import dev.cdcpipeline.deadletter.DeadLetter;
 import dev.cdcpipeline.schema.SourceTable;
 import dev.cdcpipeline.source.debezium.ChangeEventDeserializer;
 import dev.cdcpipeline.source.debezium.SourceDialect;
 
 import org.apache.flink.cdc.connectors.base.options.StartupOptions;
 import org.apache.flink.cdc.connectors.postgres.source.PostgresSourceBuilder.PostgresIncrementalSource;
+import org.apache.flink.types.Either;
 
 import java.util.List;
 import java.util.Map;
@@ -30,12 +32,12 @@ public final class PostgresSourceFactory {
 
     private PostgresSourceFactory() {}
 
-    public static PostgresIncrementalSource<ChangeEvent> create(PostgresSourceSettings source, List<SourceTable> tables) {
+    public static PostgresIncrementalSource<Either<DeadLetter, ChangeEvent>> create(PostgresSourceSettings source, List<SourceTable> tables) {
         Properties debezium = new Properties();
         debezium.putAll(DEBEZIUM_DEFAULTS);
         debezium.setProperty("publication.name", source.publicationName());
         debezium.putAll(source.debeziumProperties());
-        return PostgresIncrementalSource.<ChangeEvent>builder()
+        return PostgresIncrementalSource.<Either<DeadLetter, ChangeEvent>>builder()
                 .hostname(source.hostname())
                 .port(source.port())
                 .database(source.database())

@@ -8,10 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cdcpipeline.change.ChangeEvent;
 import dev.cdcpipeline.change.Operation;
 
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.Histogram;
 import org.apache.flink.metrics.Metric;
 import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.metrics.SimpleCounter;
 import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +44,19 @@ class WriteLatencyTest {
         assertThat(((Gauge<?>) metrics.get("warehouse.lastWriteLatencyMillis")).getValue()).isEqualTo(300L);
     }
 
+    @Test
+    void countsEveryWrittenChangeSnapshotReadsIncluded() {
+        Map<String, Metric> metrics = new HashMap<>();
+        WriteLatency latency = new WriteLatency(Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC));
+        latency.registerIn(recordingGroup("", metrics));
+
+        latency.written(change(Operation.SNAPSHOT_READ, 0));
+        latency.written(change(Operation.INSERT, NOW - 10));
+        latency.written(change(Operation.UPDATE, NOW - 5));
+
+        assertThat(((Counter) metrics.get("warehouse.rowsWritten")).getCount()).isEqualTo(3);
+    }
+
     private static ChangeEvent change(Operation operation, long sourceTimestamp) {
         return new ChangeEvent(ORDERS, operation, row("id", 1L), operation == Operation.UPDATE ? row("id", 1L, "amount", 1L) : null,
                 row("id", 1L, "amount", 2L), at(1), sourceTimestamp);
@@ -59,6 +74,13 @@ class WriteLatencyTest {
             public <T, G extends Gauge<T>> G gauge(String name, G gauge) {
                 metrics.put(prefix + name, gauge);
                 return gauge;
+            }
+
+            @Override
+            public Counter counter(String name) {
+                Counter counter = new SimpleCounter();
+                metrics.put(prefix + name, counter);
+                return counter;
             }
 
             @Override

@@ -1,14 +1,16 @@
 package dev.cdcpipeline.source.debezium;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cdcpipeline.change.ChangeEvent;
 import dev.cdcpipeline.change.JsonText;
 import dev.cdcpipeline.change.Operation;
 import dev.cdcpipeline.change.SourcePosition;
 import dev.cdcpipeline.change.TableId;
+import dev.cdcpipeline.deadletter.DeadLetter;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.debezium.data.Envelope;
 import io.debezium.data.Json;
 import io.debezium.time.Date;
@@ -22,6 +24,7 @@ import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.data.Sche
 import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.data.Struct;
 import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.source.SourceRecord;
+import org.apache.flink.types.Either;
 import org.apache.flink.util.Collector;
 import org.junit.jupiter.api.Test;
 
@@ -77,6 +80,8 @@ class ChangeEventDeserializerMySqlTest {
             .build();
     private static final Envelope ENVELOPE =
             Envelope.defineSchema().withName("shop.orders.Envelope").withRecord(ROW).withSource(SOURCE).build();
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ChangeEventDeserializer deserializer = new ChangeEventDeserializer(
             "mysql", SourceDialect.MYSQL, Map.of(new TableId("mysql", "shop", "orders"), Set.of("maria_json")));
@@ -153,8 +158,8 @@ class ChangeEventDeserializerMySqlTest {
 
     @Test
     void skipsTombstonesAndRecordsThatAreNotRowChanges() {
-        List<ChangeEvent> out = new ArrayList<>();
-        Collector<ChangeEvent> collector = collector(out);
+        List<Either<DeadLetter, ChangeEvent>> out = new ArrayList<>();
+        Collector<Either<DeadLetter, ChangeEvent>> collector = collector(out);
         Schema heartbeat = SchemaBuilder.struct().name("io.debezium.connector.common.Heartbeat").field("ts_ms", Schema.INT64_SCHEMA).build();
 
         deserializer.deserialize(new SourceRecord(Map.of(), Map.of(), "shop.orders", KEY, new Struct(KEY).put("id", 1L), null, null), collector);
@@ -164,19 +169,83 @@ class ChangeEventDeserializerMySqlTest {
     }
 
     @Test
-    void aValueItCannotMapNamesTheTableColumnAndPosition() {
+    void aValueItCannotMapIsADeadLetterNamingTheTableColumnAndPositionButNotTheValue() throws Exception {
         Schema geometryRow = SchemaBuilder.struct().name("shop.places.Value")
                 .field("id", Schema.INT64_SCHEMA)
                 .field("spot", SchemaBuilder.struct().name("io.debezium.data.geometry.Geometry").field("wkb", Schema.BYTES_SCHEMA).build())
                 .build();
         Envelope envelope = Envelope.defineSchema().withName("shop.places.Envelope").withRecord(geometryRow).withSource(SOURCE).build();
         Struct row = new Struct(geometryRow).put("id", 1L)
-                .put("spot", new Struct(geometryRow.field("spot").schema()).put("wkb", new byte[] {1}));
+                .put("spot", new Struct(geometryRow.field("spot").schema()).put("wkb", new byte[] {1, 2, 3}));
 
-        assertThatThrownBy(() -> deserialize(record(envelope.create(row, source("mysql-bin.000002", 77, 0, 1L), Instant.now()))))
-                .hasMessageContaining("shop.orders")
-                .hasMessageContaining("mysql-bin.000002:77")
-                .hasMessageContaining("column 'spot'");
+        DeadLetter deadLetter = deadLetterOf(record(envelope.create(row, source("mysql-bin.000002", 77, 0, 1L), Instant.now())));
+
+        assertThat(deadLetter.stage()).isEqualTo("source");
+        assertThat(deadLetter.table()).isEqualTo("mysql:shop.orders");
+        assertThat(deadLetter.reason()).isEqualTo("Cannot read a change (op 'c') of mysql:shop.orders at mysql-bin.000002:77:"
+                + " column 'spot' has a value of type STRUCT (io.debezium.data.geometry.Geometry) that the pipeline cannot map");
+        // The record as Debezium encoded it, with the value it could not map and its position.
+        JsonNode event = JSON.readTree(deadLetter.event());
+        assertThat(event.get("topic").asText()).isEqualTo("shop.orders");
+        assertThat(event.get("key").toString()).isEqualTo("{\"id\":1}");
+        assertThat(event.at("/value/after").toString()).isEqualTo("{\"id\":1,\"spot\":{\"wkb\":\"AQID\"}}");
+        assertThat(event.at("/value/before").isNull()).isTrue();
+        assertThat(event.at("/value/op").asText()).isEqualTo("c");
+        assertThat(event.at("/value/source").toString())
+                .isEqualTo("{\"db\":\"shop\",\"table\":\"orders\",\"file\":\"mysql-bin.000002\",\"pos\":77,\"row\":0,\"ts_ms\":1}");
+        assertThat(event.get("offset").toString()).isEqualTo("{\"file\":\"mysql-bin.000002\",\"pos\":77}");
+    }
+
+    @Test
+    void aTimeThatIsADurationIsADeadLetterWithoutTheValue() {
+        // MySQL's TIME holds -838:59:59 to 838:59:59; Debezium passes it on as microseconds.
+        long hundredHours = 100 * 3600L * 1_000_000L;
+        Struct tooLong = fullRow(1L).put("opens", hundredHours);
+        Struct negative = fullRow(2L).put("opens", -1L);
+
+        DeadLetter late = deadLetterOf(record(ENVELOPE.create(tooLong, source("mysql-bin.000003", 5, 1, 1L), Instant.now())));
+        DeadLetter early = deadLetterOf(record(ENVELOPE.update(fullRow(2L), negative, source("mysql-bin.000003", 9, 0, 1L), Instant.now())));
+
+        assertThat(late.reason()).isEqualTo("Cannot read a change (op 'c') of mysql:shop.orders at mysql-bin.000003:5: column 'opens' has"
+                + " a TIME value outside 00:00:00 to 23:59:59.999999 (a duration or 24:00:00), which the pipeline carries only as"
+                + " a time of day");
+        assertThat(early.reason()).startsWith("Cannot read a change (op 'u') of mysql:shop.orders at mysql-bin.000003:9: column 'opens'");
+        assertThat(late.reason() + early.reason()).doesNotContain(String.valueOf(hundredHours)).doesNotContain("-1");
+        assertThat(late.event()).contains("\"opens\":" + hundredHours);
+    }
+
+    @Test
+    void aValueThatFailsToParseIsADeadLetterWhoseReasonDoesNotQuoteIt() {
+        Struct badTimestamp = fullRow(1L).put("created", "secret-looking text");
+
+        DeadLetter deadLetter = deadLetterOf(record(ENVELOPE.create(badTimestamp, source("mysql-bin.000003", 5, 0, 1L), Instant.now())));
+
+        assertThat(deadLetter.reason()).endsWith("column 'created' has a value of type STRING (io.debezium.time.ZonedTimestamp)"
+                + " that the pipeline cannot read (DateTimeParseException)");
+        assertThat(deadLetter.reason()).doesNotContain("secret-looking");
+    }
+
+    @Test
+    void aRecordWithoutAKeyIsADeadLetter() {
+        Struct envelope = ENVELOPE.create(fullRow(1L), source("mysql-bin.000003", 5, 0, 1L), Instant.now());
+
+        DeadLetter deadLetter = deadLetterOf(new SourceRecord(Map.of(), Map.of(), "shop.orders", null, null, envelope.schema(), envelope));
+
+        assertThat(deadLetter.reason()).isEqualTo("Cannot read a change (op 'c') of mysql:shop.orders at mysql-bin.000003:5:"
+                + " the change record has no primary key");
+        assertThat(deadLetter.event()).startsWith("{\"topic\":\"shop.orders\",\"key\":null,\"value\":{");
+    }
+
+    @Test
+    void theSameRecordGivesTheSameDeadLetterText() {
+        Struct tooLong = fullRow(1L).put("opens", 100 * 3600L * 1_000_000L);
+        Instant sameTime = Instant.parse("2026-01-01T00:00:00Z");
+
+        DeadLetter first = deadLetterOf(record(ENVELOPE.create(tooLong, source("mysql-bin.000003", 5, 0, 1L), sameTime)));
+        DeadLetter again = deadLetterOf(record(ENVELOPE.create(tooLong, source("mysql-bin.000003", 5, 0, 1L), sameTime)));
+
+        assertThat(again.event()).isEqualTo(first.event());
+        assertThat(again.reason()).isEqualTo(first.reason());
     }
 
     private static Struct fullRow(long id) {
@@ -210,20 +279,36 @@ class ChangeEventDeserializerMySqlTest {
     private static SourceRecord record(Struct envelope) {
         Struct after = envelope.getStruct("after");
         Struct key = new Struct(KEY).put("id", (after != null ? after : envelope.getStruct("before")).getInt64("id"));
-        return new SourceRecord(Map.of(), Map.of(), "shop.orders", KEY, key, envelope.schema(), envelope);
+        Struct source = envelope.getStruct("source");
+        Map<String, Object> offset = new java.util.LinkedHashMap<>();
+        offset.put("file", source.getString("file"));
+        offset.put("pos", source.getInt64("pos"));
+        return new SourceRecord(Map.of(), offset, "shop.orders", KEY, key, envelope.schema(), envelope);
     }
 
     private ChangeEvent deserialize(SourceRecord record) {
-        List<ChangeEvent> out = new ArrayList<>();
+        Either<DeadLetter, ChangeEvent> result = deserializeOne(record);
+        assertThat(result.isRight()).as("a change, not %s", result).isTrue();
+        return result.right();
+    }
+
+    private DeadLetter deadLetterOf(SourceRecord record) {
+        Either<DeadLetter, ChangeEvent> result = deserializeOne(record);
+        assertThat(result.isLeft()).as("a dead letter, not %s", result).isTrue();
+        return result.left();
+    }
+
+    private Either<DeadLetter, ChangeEvent> deserializeOne(SourceRecord record) {
+        List<Either<DeadLetter, ChangeEvent>> out = new ArrayList<>();
         deserializer.deserialize(record, collector(out));
         assertThat(out).hasSize(1);
         return out.get(0);
     }
 
-    private static Collector<ChangeEvent> collector(List<ChangeEvent> out) {
+    private static <T> Collector<T> collector(List<T> out) {
         return new Collector<>() {
             @Override
-            public void collect(ChangeEvent record) {
+            public void collect(T record) {
                 out.add(record);
             }
 

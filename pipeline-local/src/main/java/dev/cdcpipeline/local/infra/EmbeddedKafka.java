@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -42,17 +43,32 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     private final Properties properties;
     private final String bootstrapServers;
+    private final Map<String, String> clientProperties;
     private final AtomicBoolean closed = new AtomicBoolean();
     /** The running server; null while the broker is stopped (see {@link #stopBroker()}). */
     private KafkaRaftServer server;
 
-    private EmbeddedKafka(Properties properties, String bootstrapServers) {
+    private EmbeddedKafka(Properties properties, String bootstrapServers, Map<String, String> clientProperties) {
         this.properties = properties;
         this.bootstrapServers = bootstrapServers;
+        this.clientProperties = clientProperties;
     }
 
     /** Formats fresh storage under {@code workDir}, starts the broker and waits until it serves. */
     public static EmbeddedKafka start(Path workDir) throws IOException {
+        return start(workDir, null);
+    }
+
+    /**
+     * As {@link #start(Path)}, but clients must log in: the broker listens with SASL_PLAINTEXT and
+     * the PLAIN mechanism only, and accepts {@code client} (see {@link #clientProperties()}).
+     */
+    public static EmbeddedKafka startWithSaslPlain(Path workDir, Credentials client) throws IOException {
+        return start(workDir, client);
+    }
+
+    /** @param saslClient the one account clients log in with; null for a broker without authentication */
+    private static EmbeddedKafka start(Path workDir, Credentials saslClient) throws IOException {
         long startNanos = System.nanoTime();
         Path dir = Files.createDirectories(workDir.toAbsolutePath());
         int[] ports = FreePorts.pick(2);
@@ -62,9 +78,13 @@ public final class EmbeddedKafka implements AutoCloseable {
         // Formatting refuses storage that an earlier start formatted with another cluster id.
         FileUtils.deleteDirectory(logDir.toFile());
         Properties properties = brokerProperties(logDir, brokerPort, controllerPort);
+        if (saslClient != null) {
+            requireSaslPlain(properties, brokerPort, controllerPort, saslClient);
+        }
         formatStorage(properties, dir.resolve("kafka-server.properties"));
 
-        EmbeddedKafka kafka = new EmbeddedKafka(properties, HOST + ":" + brokerPort);
+        Map<String, String> clientProperties = saslClient == null ? Map.of() : SaslPlain.clientProperties(saslClient);
+        EmbeddedKafka kafka = new EmbeddedKafka(properties, HOST + ":" + brokerPort, clientProperties);
         try {
             kafka.startBroker();
         } catch (RuntimeException e) {
@@ -103,10 +123,29 @@ public final class EmbeddedKafka implements AutoCloseable {
         return properties;
     }
 
+    /**
+     * Makes the clients' listener SASL_PLAINTEXT with PLAIN as its only mechanism; the broker's
+     * connections to itself log in there too, with an account of their own. The controller
+     * listener stays PLAINTEXT: only the broker in this JVM talks to it.
+     */
+    private static void requireSaslPlain(Properties properties, int brokerPort, int controllerPort, Credentials client) {
+        String listener = SaslPlain.SECURITY_PROTOCOL + "://" + HOST + ":" + brokerPort;
+        properties.setProperty("listeners", listener + ",CONTROLLER://" + HOST + ":" + controllerPort);
+        properties.setProperty("advertised.listeners", listener);
+        properties.setProperty("inter.broker.listener.name", SaslPlain.SECURITY_PROTOCOL);
+        properties.setProperty("listener.security.protocol.map",
+                SaslPlain.SECURITY_PROTOCOL + ":" + SaslPlain.SECURITY_PROTOCOL + ",CONTROLLER:PLAINTEXT");
+        properties.putAll(SaslPlain.listenerProperties(Credentials.withRandomPassword("broker"), client));
+    }
+
     /** KRaft refuses to start on storage that is not formatted with a cluster id. */
     private static void formatStorage(Properties properties, Path configFile) throws IOException {
+        // Formatting needs no credentials: the file keeps none of them.
+        Properties withoutSecrets = new Properties();
+        properties.stringPropertyNames().stream().filter(key -> !key.endsWith("sasl.jaas.config"))
+                .forEach(key -> withoutSecrets.setProperty(key, properties.getProperty(key)));
         try (OutputStream out = Files.newOutputStream(configFile)) {
-            properties.store(out, "Written by " + EmbeddedKafka.class.getSimpleName() + " for kafka-storage format");
+            withoutSecrets.store(out, "Written by " + EmbeddedKafka.class.getSimpleName() + " for kafka-storage format");
         }
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         String[] arguments = {"format", "--config", configFile.toString(),
@@ -126,7 +165,9 @@ public final class EmbeddedKafka implements AutoCloseable {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         DescribeClusterOptions oneAttempt = new DescribeClusterOptions()
                 .timeoutMs((int) READY_ATTEMPT_TIMEOUT.toMillis());
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        Map<String, Object> adminProperties = new HashMap<>(clientProperties);
+        adminProperties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (Admin admin = Admin.create(adminProperties)) {
             Exception lastFailure = null;
             while (System.nanoTime() < deadline) {
                 try {
@@ -148,6 +189,14 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /**
+     * What a client needs besides the bootstrap servers: nothing for a broker without
+     * authentication; security protocol, mechanism and the JAAS login (a secret) with SASL.
+     */
+    public Map<String, String> clientProperties() {
+        return clientProperties;
     }
 
     /**

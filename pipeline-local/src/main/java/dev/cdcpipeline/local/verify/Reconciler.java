@@ -9,6 +9,7 @@ import dev.cdcpipeline.schema.SourceColumn;
 import dev.cdcpipeline.schema.SourceTable;
 import dev.cdcpipeline.sink.warehouse.SqlIdentifiers;
 import dev.cdcpipeline.sink.warehouse.WarehouseTable;
+import dev.cdcpipeline.source.SourceConnectors;
 import dev.cdcpipeline.verify.CanonicalValues;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +21,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,14 +61,17 @@ public final class Reconciler {
         long warehouseRows = 0;
         long kafkaRecords = 0;
         List<Discrepancy> discrepancies = new ArrayList<>();
-        for (SourceTable table : plan.sourceTables()) {
+        Map<TableId, SourceTable> current = currentSourceTables();
+        for (SourceTable planned : plan.sourceTables()) {
+            // The table as the source has it now: its schema may have changed while the pipeline ran.
+            SourceTable table = current.getOrDefault(planned.id(), planned);
             Map<String, List<String>> source = readSource(table);
             sourceRows += source.size();
             WarehouseTable warehouseTable = warehouseTableOf(table.id());
             if (warehouseTable != null) {
-                Map<String, List<String>> warehouse = readWarehouse(table, warehouseTable);
-                warehouseRows += warehouse.size();
-                compare(table, "warehouse", source, warehouse, discrepancies);
+                WarehouseRows warehouse = readWarehouse(table, warehouseTable);
+                warehouseRows += warehouse.rows().size();
+                compare(warehouse.columns(), "warehouse", project(source, table, warehouse.columns()), warehouse.rows(), discrepancies);
             }
             String topic = plan.topicByTable().get(table.id());
             if (topic != null) {
@@ -74,7 +79,7 @@ public final class Reconciler {
                 kafkaRecords += contents.records();
                 contents.violations().forEach(violation -> discrepancies.add(
                         new Discrepancy(violation.kind(), table.id() + " topic " + topic + ": " + violation.description())));
-                compare(table, "topic " + topic, source, latestRows(table, contents), discrepancies);
+                compare(table, "topic " + topic, source, latestRows(table, contents, source), discrepancies);
             }
         }
         return new ReconciliationReport(plan.sourceTables().size(), sourceRows, warehouseRows, kafkaRecords,
@@ -128,15 +133,60 @@ public final class Reconciler {
         }
     }
 
-    private Map<String, List<String>> readWarehouse(SourceTable table, WarehouseTable warehouseTable) throws SQLException {
-        WarehouseSettings warehouse = plan.definition().warehouse().orElseThrow();
-        String columns = table.columns().stream()
-                .map(column -> CanonicalValues.selectExpression(SqlIdentifiers.quote(column.name()), column, true))
-                .collect(Collectors.joining(", "));
-        try (Connection connection = DriverManager.getConnection(warehouse.url(), warehouse.username(), warehouse.password().value())) {
-            String query = "SELECT " + columns + " FROM " + warehouseTable.qualifiedName() + liveRowsCondition(connection, warehouseTable);
-            return readRows(connection, query, table);
+    private Map<TableId, SourceTable> currentSourceTables() {
+        Map<TableId, SourceTable> tables = new HashMap<>();
+        for (SourceSettings source : plan.definition().sources()) {
+            SourceConnectors.describeTables(source).forEach(table -> tables.put(table.id(), table));
         }
+        return tables;
+    }
+
+    /** A warehouse table's live rows, of the source table's columns that the warehouse table has (described by {@code columns}). */
+    private record WarehouseRows(SourceTable columns, Map<String, List<String>> rows) {}
+
+    private WarehouseRows readWarehouse(SourceTable table, WarehouseTable warehouseTable) throws SQLException {
+        WarehouseSettings warehouse = plan.definition().warehouse().orElseThrow();
+        try (Connection connection = DriverManager.getConnection(warehouse.url(), warehouse.username(), warehouse.password().value())) {
+            SourceTable compared = columnsInWarehouse(connection, table, warehouseTable);
+            String columns = compared.columns().stream()
+                    .map(column -> CanonicalValues.selectExpression(SqlIdentifiers.quote(column.name()), column, true))
+                    .collect(Collectors.joining(", "));
+            String query = "SELECT " + columns + " FROM " + warehouseTable.qualifiedName() + liveRowsCondition(connection, warehouseTable);
+            return new WarehouseRows(compared, readRows(connection, query, compared));
+        }
+    }
+
+    /**
+     * The source table's columns that the warehouse table has: a column the warehouse does not
+     * write ({@code pipeline.schema-changes: ignore}) is not compared.
+     */
+    private static SourceTable columnsInWarehouse(Connection connection, SourceTable table, WarehouseTable warehouseTable)
+            throws SQLException {
+        Set<String> names = new HashSet<>();
+        try (ResultSet columns = connection.getMetaData().getColumns(null, warehouseTable.schema(), warehouseTable.name(), null)) {
+            while (columns.next()) {
+                names.add(columns.getString("COLUMN_NAME"));
+            }
+        }
+        return new SourceTable(table.id(), table.columns().stream().filter(column -> names.contains(column.name())).toList(),
+                table.primaryKey());
+    }
+
+    /** Rows read with {@code from}'s columns, reduced to {@code to}'s. */
+    private static Map<String, List<String>> project(Map<String, List<String>> rows, SourceTable from, SourceTable to) {
+        if (to.columns().size() == from.columns().size()) {
+            return rows;
+        }
+        int[] indexes = to.columns().stream().mapToInt(column -> columnIndex(from, column.name())).toArray();
+        Map<String, List<String>> projected = new HashMap<>();
+        rows.forEach((key, values) -> {
+            List<String> kept = new ArrayList<>(indexes.length);
+            for (int index : indexes) {
+                kept.add(values.get(index));
+            }
+            projected.put(key, kept);
+        });
+        return projected;
     }
 
     /** A table without the soft-delete flag (the scripts in sql/ write such) holds live rows only. */
@@ -178,12 +228,20 @@ public final class Reconciler {
         throw new IllegalArgumentException("No column " + name + " in " + table.id());
     }
 
-    private static Map<String, List<String>> latestRows(SourceTable table, TopicContents contents) {
+    /**
+     * The latest row of each key in the topic. A record written before the source had a column
+     * does not hold it (nothing in the log changed the row when the column was added): such a
+     * column counts as equal to the source's value, only the columns both sides have are compared.
+     */
+    private static Map<String, List<String>> latestRows(SourceTable table, TopicContents contents, Map<String, List<String>> source) {
         Map<String, List<String>> rows = new HashMap<>();
         contents.latestRowByKey().forEach((key, after) -> {
+            List<String> expected = source.get(key);
             List<String> values = new ArrayList<>();
-            for (SourceColumn column : table.columns()) {
-                values.add(CanonicalValues.fromJson(after.get(column.name()), column));
+            for (int i = 0; i < table.columns().size(); i++) {
+                SourceColumn column = table.columns().get(i);
+                values.add(after.has(column.name()) || expected == null
+                        ? CanonicalValues.fromJson(after.get(column.name()), column) : expected.get(i));
             }
             rows.put(key, values);
         });

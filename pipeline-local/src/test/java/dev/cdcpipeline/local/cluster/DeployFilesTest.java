@@ -280,6 +280,8 @@ class DeployFilesTest {
                 "flink_taskmanager_job_task_operator_warehouse_writeLatencyMillis",
                 "flink_taskmanager_job_task_operator_warehouse_deadLetters",
                 "flink_taskmanager_job_task_operator_kafka_deadLetters",
+                "flink_taskmanager_job_task_operator_source_deadLetters",
+                "flink_taskmanager_job_task_operator_warehouse_rowsWritten",
                 "flink_taskmanager_job_task_operator_warehouse_lastWriteLatencyMillis",
                 "flink_jobmanager_job_lastCheckpointDuration",
                 "flink_jobmanager_job_lastCheckpointSize",
