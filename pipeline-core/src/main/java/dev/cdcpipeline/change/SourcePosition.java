@@ -16,7 +16,10 @@ import java.io.Serializable;
 public record SourcePosition(long segment, long offset, long index)
         implements Comparable<SourcePosition>, Serializable {
 
-    private static final String SORTABLE_FORMAT = "%010d:%020d:%010d";
+    /** Digits of each part in {@link #sortableText()}: a long has at most 19. */
+    private static final int SEGMENT_DIGITS = 10;
+    private static final int OFFSET_DIGITS = 20;
+    private static final int INDEX_DIGITS = 10;
 
     public SourcePosition {
         if (segment < 0 || offset < 0 || index < 0) {
@@ -48,8 +51,26 @@ public record SourcePosition(long segment, long offset, long index)
         return compareTo(other) > 0;
     }
 
+    /**
+     * {@code %010d:%020d:%010d}, built by hand: every change writes it twice (Kafka record and
+     * warehouse row), and {@code String.format} parsing its pattern each time took 15 % of the
+     * sink thread's CPU in the bench's profile.
+     */
     public String sortableText() {
-        return String.format(SORTABLE_FORMAT, segment, offset, index);
+        StringBuilder text = new StringBuilder(SEGMENT_DIGITS + OFFSET_DIGITS + INDEX_DIGITS + 2);
+        appendZeroPadded(text, segment, SEGMENT_DIGITS).append(':');
+        appendZeroPadded(text, offset, OFFSET_DIGITS).append(':');
+        appendZeroPadded(text, index, INDEX_DIGITS);
+        return text.toString();
+    }
+
+    /** Parts are never negative (see the constructor); a part wider than its digits keeps them all, as %0nd does. */
+    private static StringBuilder appendZeroPadded(StringBuilder text, long value, int digits) {
+        String number = Long.toString(value);
+        for (int pad = digits - number.length(); pad > 0; pad--) {
+            text.append('0');
+        }
+        return text.append(number);
     }
 
     @Override

@@ -41,6 +41,16 @@ class SourcePositionTest {
     }
 
     @Test
+    void sortableTextIsZeroPaddedLikeTheFormatItReplaces() {
+        long[][] parts = {{0, 0, 0}, {42, 4711, 3}, {9_999_999_999L, Long.MAX_VALUE, 12_345_678_901L}, {1, 1234567890123L, 0}};
+        for (long[] part : parts) {
+            assertThat(new SourcePosition(part[0], part[1], part[2]).sortableText())
+                    .isEqualTo(String.format("%010d:%020d:%010d", part[0], part[1], part[2]));
+        }
+        assertThat(new SourcePosition(3, 4711, 0).sortableText()).isEqualTo("0000000003:00000000000000004711:0000000000");
+    }
+
+    @Test
     void aPositionWithoutBinlogFileSortsFirst() {
         assertThat(SourcePosition.ofBinlog("", 0, 0)).isLessThan(SourcePosition.ofBinlog("mysql-bin.000001", 4, 0));
     }

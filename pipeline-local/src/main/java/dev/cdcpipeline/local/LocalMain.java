@@ -5,6 +5,8 @@ import dev.cdcpipeline.cli.RunCommand;
 import dev.cdcpipeline.cli.SqlCommand;
 import dev.cdcpipeline.cli.VerifyCommand;
 import dev.cdcpipeline.cli.VerifyOptions;
+import dev.cdcpipeline.local.bench.BenchCommand;
+import dev.cdcpipeline.local.bench.BenchOptions;
 import dev.cdcpipeline.local.chaos.ChaosOptions;
 import dev.cdcpipeline.local.chaos.ChaosRun;
 import dev.cdcpipeline.local.demo.DemoOptions;
@@ -32,6 +34,9 @@ public final class LocalMain {
             "  " + VerifyOptions.USAGE,
             "                        compare every captured table with its warehouse table (counts, checksums per chunk),",
             "                        list the keys that differ; read-only",
+            "  " + BenchOptions.USAGE,
+            "                        measure snapshot, streaming and latency against embedded servers, and the Flink SQL",
+            "                        peer; table on standard output, CSV and PNG plots in bench-results/<time>",
             "  " + ChaosOptions.USAGE,
             "                        run the shop pipeline while TaskManager losses, JobManager failovers, source and",
             "                        broker restarts and warehouse outages strike at seeded random moments; reconcile",
@@ -79,6 +84,8 @@ public final class LocalMain {
                 return demo(rest, out, err);
             case "chaos":
                 return chaos(rest, out, err);
+            case "bench":
+                return BenchCommand.run(rest, out, err);
             case "cleanup":
                 if (rest.length != 1) {
                     break;

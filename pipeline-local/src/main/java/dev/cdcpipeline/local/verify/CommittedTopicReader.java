@@ -32,6 +32,19 @@ public final class CommittedTopicReader {
 
     private CommittedTopicReader() {}
 
+    /**
+     * A consumer of every partition of the topic, at its beginning. No consumer group: it assigns
+     * itself the partitions, so nothing is left behind on the broker.
+     */
+    public static KafkaConsumer<byte[], byte[]> fromBeginning(Properties properties, String topic) {
+        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                .map(info -> new TopicPartition(topic, info.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        return consumer;
+    }
+
     public static List<JsonRecord> readAll(String bootstrapServers, Map<String, String> clientProperties, String topic) {
         Properties properties = new Properties();
         properties.putAll(clientProperties);
@@ -39,12 +52,8 @@ public final class CommittedTopicReader {
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         List<JsonRecord> records = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer =
-                new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+        try (KafkaConsumer<byte[], byte[]> consumer = fromBeginning(properties, topic)) {
+            List<TopicPartition> partitions = List.copyOf(consumer.assignment());
             // With read_committed, the end offsets are the last stable offsets: all committed data.
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             long deadline = System.nanoTime() + READ_LIMIT.toNanos();
