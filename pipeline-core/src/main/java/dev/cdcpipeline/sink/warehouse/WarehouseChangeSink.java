@@ -23,7 +23,8 @@ import java.util.Optional;
  * Writes changes to the warehouse through flink-connector-jdbc: one JDBC sink per table, each
  * with its table's upsert statement. Batches flush at the batch size, the flush interval and
  * every checkpoint; a failed flush is retried, then fails the job, which replays from the last
- * checkpoint. Replays are harmless: every write is guarded by the source position. Before the
+ * checkpoint. Replays are harmless: every write is guarded by the source position; snapshot reads,
+ * which have none, are held back until their checkpoint completes ({@link SnapshotReadHoldBack}). Before the
  * sinks, {@link WarehouseRouter} checks each change against its table: a schema change of the
  * source is followed, ignored or stops the job as {@code pipeline.schema-changes} says, and a value
  * the table cannot hold goes to the dead letters instead.
@@ -47,6 +48,8 @@ public final class WarehouseChangeSink implements ChangeSink {
         this.sources = List.copyOf(sources);
     }
 
+    static final String HOLD_BACK_UID = "warehouse-snapshot-read-hold-back";
+
     /** Changes the warehouse could not store, with the reason. */
     static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("warehouse-dead-letters", TypeInformation.of(DeadLetter.class));
 
@@ -58,8 +61,11 @@ public final class WarehouseChangeSink implements ChangeSink {
         }
         WarehouseRouter router =
                 new WarehouseRouter(tables, tagByTable, DEAD_LETTERS, schemaChanges, new JdbcSchemaAccess(settings, sources));
+        DataStream<ChangeEvent> checkpointedReads = changes
+                .transform("Hold snapshot reads until checkpointed", ChangeEventTypeInfo.INSTANCE, new SnapshotReadHoldBack())
+                .uid(HOLD_BACK_UID);
         SingleOutputStreamOperator<ChangeEvent> routed =
-                changes.process(router).uid("warehouse-router").name("Route to warehouse tables");
+                checkpointedReads.process(router).uid("warehouse-router").name("Route to warehouse tables");
         for (WarehouseTable table : tables) {
             routed.getSideOutput(tagByTable.get(table.source()))
                     .sinkTo(measuredSink(table))
