@@ -6,6 +6,9 @@ import static dev.cdcpipeline.change.ChangeEvents.update;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cdcpipeline.change.ChangeEvent;
+import dev.cdcpipeline.change.ChangeEvents;
+import dev.cdcpipeline.change.Operation;
+import dev.cdcpipeline.change.SourcePosition;
 
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
@@ -80,6 +83,26 @@ class DedupFunctionTest {
 
         assertThat(output()).hasSize(3);
         assertThat(harness.numKeyedStateEntries()).isEqualTo(2);
+    }
+
+    @Test
+    void snapshotReadsPassWithoutStateAndLogChangesAfterThemAreRemembered() throws Exception {
+        process(List.of(read(1, 10), read(2, 20), read(3, 30)));
+        assertThat(harness.numKeyedStateEntries()).as("reads leave no state").isZero();
+
+        process(List.of(update(2, 20, 21, 100)));
+        // A read of a row the log has changed since (a chunk read again after the log moved on) is older: dropped.
+        process(List.of(read(2, 20), update(2, 20, 21, 100)));
+
+        assertThat(output()).containsExactly(read(1, 10), read(2, 20), read(3, 30), update(2, 20, 21, 100));
+        assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
+        assertThat(dedup.metrics().snapshotRowsIn.getCount()).isEqualTo(4);
+        assertThat(dedup.metrics().staleDropped.getCount()).isEqualTo(2);
+    }
+
+    private static ChangeEvent read(long id, long amount) {
+        return new ChangeEvent(ChangeEvents.ORDERS, Operation.SNAPSHOT_READ, ChangeEvents.row("id", id), null,
+                ChangeEvents.row("id", id, "amount", amount), new SourcePosition(0, 0, 0), 1_700_000_000_000L);
     }
 
     @Test

@@ -169,7 +169,7 @@ final class SnapshotMeasurement {
                 figures.add(new Figure(phase, "checkpoint_bytes", done.bytes(), "bytes",
                         "first checkpoint after the snapshot (chk-" + done.id() + "), with the shared files of incremental ones"));
                 figures.add(new Figure(phase, "state_bytes_per_key", (double) done.bytes() / rows, "bytes",
-                        "that checkpoint / rows; dedup keeps one position per key"));
+                        "that checkpoint / rows; dedup keeps positions only of rows changed since the snapshot"));
             });
             return figures;
         }

@@ -14,6 +14,7 @@ import dev.cdcpipeline.local.infra.SaslPlain;
 import dev.cdcpipeline.local.verify.CommittedTopicReader;
 import dev.cdcpipeline.local.verify.CommittedTopicReader.JsonRecord;
 
+import org.apache.flink.util.IOUtils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,12 +59,7 @@ class KafkaSaslITCase {
 
     @AfterAll
     static void stopServers() throws Exception {
-        if (kafka != null) {
-            kafka.close();
-        }
-        if (mariaDb != null) {
-            mariaDb.close();
-        }
+        IOUtils.closeAll(kafka, mariaDb);
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.cdcpipeline.local.infra.EmbeddedMariaDb;
 import dev.cdcpipeline.local.infra.FreePorts;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.apache.flink.util.IOUtils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -86,12 +87,7 @@ class WarehouseTlsITCase {
 
     @AfterAll
     static void stopServers() throws Exception {
-        if (mariaDb != null) {
-            mariaDb.close();
-        }
-        if (warehouse != null) {
-            warehouse.close();
-        }
+        IOUtils.closeAll(mariaDb, warehouse);
     }
 
     @Test
