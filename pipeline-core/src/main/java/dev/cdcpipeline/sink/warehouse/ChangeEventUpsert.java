@@ -100,13 +100,7 @@ public final class ChangeEventUpsert implements JdbcQueryStatement<ChangeEvent> 
                         + " writer opened; the job restarts to write with the new columns");
             }
         }
-        int index = 1;
-        for (LiveColumn column : columns.columns()) {
-            if (column.defaultExpression() != null) {
-                statement.setBoolean(index++, row.containsKey(column.name()));
-            }
-            JdbcValues.bind(statement, index++, row.get(column.name()));
-        }
+        int index = bindData(statement, columns, row);
         statement.setString(index++, change.operation().code());
         statement.setString(index++, change.position().sortableText());
         JdbcValues.bind(statement, index++, change.sourceTimestampMillis() == 0 ? null : Instant.ofEpochMilli(change.sourceTimestampMillis()));
@@ -153,14 +147,34 @@ public final class ChangeEventUpsert implements JdbcQueryStatement<ChangeEvent> 
      * it that says whether the change has the column at all.
      */
     private static String typedParameters(LiveTable table) {
-        String data =
-                table.columns().stream()
-                        .map(column -> column.defaultExpression() == null
-                                ? "CAST(? AS " + column.type().sql() + ")"
-                                : "CASE WHEN CAST(? AS boolean) THEN CAST(? AS " + column.type().sql() + ") ELSE "
-                                        + column.defaultExpression() + " END")
-                        .collect(Collectors.joining(", "));
-        return data + ", CAST(? AS char(1)), CAST(? AS text), CAST(? AS timestamptz), CAST(? AS boolean)";
+        return dataParameters(table) + ", CAST(? AS char(1)), CAST(? AS text), CAST(? AS timestamptz), CAST(? AS boolean)";
+    }
+
+    /** The data columns' parameters, in table order, as {@link #bindData} binds them. */
+    static String dataParameters(LiveTable table) {
+        return table.columns().stream()
+                .map(column -> column.defaultExpression() == null
+                        ? "CAST(? AS " + column.type().sql() + ")"
+                        : "CASE WHEN CAST(? AS boolean) THEN CAST(? AS " + column.type().sql() + ") ELSE "
+                                + column.defaultExpression() + " END")
+                .collect(Collectors.joining(", "));
+    }
+
+    /**
+     * Binds the row's values to {@link #dataParameters}: a column the row lacks gets its DEFAULT,
+     * NULL without one.
+     *
+     * @return the next parameter's index
+     */
+    static int bindData(PreparedStatement statement, LiveTable table, Map<String, Object> row) throws SQLException {
+        int index = 1;
+        for (LiveColumn column : table.columns()) {
+            if (column.defaultExpression() != null) {
+                statement.setBoolean(index++, row.containsKey(column.name()));
+            }
+            JdbcValues.bind(statement, index++, row.get(column.name()));
+        }
+        return index;
     }
 
     private static String onConflictUpdate(LiveTable table) {

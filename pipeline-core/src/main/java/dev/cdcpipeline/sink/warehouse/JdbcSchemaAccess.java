@@ -20,6 +20,7 @@ final class JdbcSchemaAccess implements SchemaAccess {
 
     private final WarehouseSettings warehouse;
     private final List<SourceSettings> sources;
+    private transient CheckConstraintQuery checks;
 
     JdbcSchemaAccess(WarehouseSettings warehouse, List<SourceSettings> sources) {
         this.warehouse = warehouse;
@@ -64,5 +65,20 @@ final class JdbcSchemaAccess implements SchemaAccess {
     public EvolutionPlan evolve(WarehouseTable table, SourceSchema source, Map<String, Object> row, Map<String, Integer> recordedIds)
             throws SQLException {
         return WarehouseEvolver.evolve(warehouse, table, source, row, recordedIds);
+    }
+
+    @Override
+    public List<CheckConstraint> violatedChecks(LiveTable table, Map<String, Object> row) throws SQLException {
+        if (checks == null) {
+            checks = new CheckConstraintQuery(warehouse);
+        }
+        return checks.violated(table, row);
+    }
+
+    @Override
+    public void close() {
+        if (checks != null) {
+            checks.close();
+        }
     }
 }

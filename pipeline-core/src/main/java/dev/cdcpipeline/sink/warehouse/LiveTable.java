@@ -19,11 +19,17 @@ final class LiveTable implements Serializable {
     private final List<LiveColumn> columns;
     private final Set<String> columnNames;
     private final List<String> requiredColumns;
+    private final List<CheckConstraint> checks;
 
     LiveTable(String schema, String name, List<LiveColumn> columns) {
+        this(schema, name, columns, List.of());
+    }
+
+    LiveTable(String schema, String name, List<LiveColumn> columns, List<CheckConstraint> checks) {
         this.schema = schema;
         this.name = name;
         this.columns = List.copyOf(columns);
+        this.checks = List.copyOf(checks);
         this.columnNames = columns.stream().map(LiveColumn::name).collect(Collectors.toUnmodifiableSet());
         this.requiredColumns = columns.stream().filter(column -> column.notNull() && column.defaultExpression() == null)
                 .map(LiveColumn::name).toList();
@@ -69,6 +75,11 @@ final class LiveTable implements Serializable {
     /** Columns a row must have a value for: NOT NULL without a DEFAULT. */
     List<String> requiredColumns() {
         return requiredColumns;
+    }
+
+    /** The table's CHECK constraints; none unless its owner added some. */
+    List<CheckConstraint> checks() {
+        return checks;
     }
 
     List<LiveColumn> keyColumns() {

@@ -5,11 +5,13 @@ import dev.cdcpipeline.change.TableId;
 import java.io.Serializable;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /**
  * What the warehouse router reads and changes to follow schema changes: the warehouse tables as
- * they are, the source tables as they are, and the DDL that brings the one up to the other.
+ * they are, the source tables as they are, and the DDL that brings the one up to the other; and
+ * the warehouse's verdict on a row for a table with CHECK constraints.
  */
 interface SchemaAccess extends Serializable {
 
@@ -28,4 +30,10 @@ interface SchemaAccess extends Serializable {
      */
     EvolutionPlan evolve(WarehouseTable table, SourceSchema source, Map<String, Object> row, Map<String, Integer> recordedIds)
             throws SQLException;
+
+    /** The CHECK constraints of the warehouse table (it has some) that {@code row} violates. */
+    List<CheckConstraint> violatedChecks(LiveTable table, Map<String, Object> row) throws SQLException;
+
+    /** Releases what the checks opened (connections); the router calls it when it closes. */
+    default void close() {}
 }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Reads a warehouse table's data columns from PostgreSQL's catalog, as they are now. */
+/** Reads a warehouse table's data columns and CHECK constraints from PostgreSQL's catalog, as they are now. */
 final class WarehouseCatalog {
 
     private static final String COLUMNS = "SELECT a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,"
@@ -18,6 +18,8 @@ final class WarehouseCatalog {
             + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
             + " LEFT JOIN pg_index i ON i.indrelid = a.attrelid AND i.indisprimary"
             + " WHERE a.attrelid = to_regclass(?) AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum";
+    private static final String CHECKS = "SELECT conname, pg_get_expr(conbin, conrelid) FROM pg_constraint"
+            + " WHERE conrelid = to_regclass(?) AND contype = 'c' ORDER BY conname";
     private static final Set<String> METADATA_COLUMNS = Set.of(WarehouseTable.OPERATION, WarehouseTable.POSITION,
             WarehouseTable.SOURCE_TIMESTAMP, WarehouseTable.DELETED, WarehouseTable.WRITTEN_AT);
 
@@ -37,9 +39,22 @@ final class WarehouseCatalog {
                                 rows.getString(4), rows.getBoolean(5)));
                     }
                 }
-                return exists ? Optional.of(new LiveTable(schema, name, columns)) : Optional.empty();
+                return exists ? Optional.of(new LiveTable(schema, name, columns, checks(connection, schema, name))) : Optional.empty();
             }
         }
+    }
+
+    private static List<CheckConstraint> checks(Connection connection, String schema, String name) throws SQLException {
+        List<CheckConstraint> checks = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(CHECKS)) {
+            statement.setString(1, SqlIdentifiers.quote(schema) + "." + SqlIdentifiers.quote(name));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    checks.add(new CheckConstraint(rows.getString(1), rows.getString(2)));
+                }
+            }
+        }
+        return checks;
     }
 
     /** As {@link #read}, for a table the pipeline created before the job started. */

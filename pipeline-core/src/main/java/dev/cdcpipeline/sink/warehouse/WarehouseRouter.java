@@ -1,7 +1,9 @@
 package dev.cdcpipeline.sink.warehouse;
 
 import dev.cdcpipeline.change.ChangeEvent;
+import dev.cdcpipeline.change.Operation;
 import dev.cdcpipeline.change.TableId;
+import dev.cdcpipeline.config.DeleteMode;
 import dev.cdcpipeline.config.SchemaChangeMode;
 import dev.cdcpipeline.deadletter.DeadLetter;
 
@@ -41,8 +43,9 @@ import java.util.stream.Collectors;
  * </ul>
  *
  * In every mode a value PostgreSQL can store in no column (text with NUL), a null for a NOT NULL
- * column, or a value that does not fit although the source's type did not widen, goes to the dead
- * letters, counted in {@code warehouse.deadLetters}, and the pipeline goes on.
+ * column, a value that does not fit although the source's type did not widen, or a row that
+ * violates a CHECK constraint the table's owner added, goes to the dead letters, counted in
+ * {@code warehouse.deadLetters}, and the pipeline goes on.
  */
 final class WarehouseRouter extends ProcessFunction<ChangeEvent, ChangeEvent> implements CheckpointedFunction {
 
@@ -116,7 +119,7 @@ final class WarehouseRouter extends ProcessFunction<ChangeEvent, ChangeEvent> im
         boolean lacksRequired = !row.keySet().containsAll(table.requiredColumns());
         Map<String, String> notFitting = WarehouseValues.notFitting(row, table);
         if (!unknownColumns && !lacksRequired && notFitting.isEmpty()) {
-            context.output(tags.get(id), routed);
+            write(change, routed, table, context, now);
         } else if (mode == SchemaChangeMode.IGNORE) {
             leaveTableAsItIs(change, routed, table, notFitting, lacksRequired, context, now);
         } else if (!unknownColumns && !lacksRequired && memory.allNotWidening(id, notFitting.keySet(), now)) {
@@ -127,14 +130,14 @@ final class WarehouseRouter extends ProcessFunction<ChangeEvent, ChangeEvent> im
     }
 
     private void leaveTableAsItIs(ChangeEvent change, ChangeEvent routed, LiveTable table, Map<String, String> notFitting,
-            boolean lacksRequired, Context context, long now) {
+            boolean lacksRequired, Context context, long now) throws SQLException {
         if (!notFitting.isEmpty()) {
             deadLetter(change, valueReasons(notFitting) + " (pipeline.schema-changes: ignore)", context, now);
         } else if (lacksRequired) {
             deadLetter(change, "the change has no value for a column that is NOT NULL in the warehouse table " + table.qualifiedName()
                     + " (dropped at the source?)" + KEEPS_PREVIOUS + " (pipeline.schema-changes: ignore)", context, now);
         } else {
-            context.output(tags.get(change.table()), RowRewrite.keepOnly(routed, table.columnNames()));
+            write(change, RowRewrite.keepOnly(routed, table.columnNames()), table, context, now);
         }
     }
 
@@ -169,8 +172,34 @@ final class WarehouseRouter extends ProcessFunction<ChangeEvent, ChangeEvent> im
             memory.rememberNotWidening(id, plan.deadLetters().keySet(), now);
             deadLetter(change, valueReasons(plan.deadLetters()), context, now);
         } else {
-            context.output(tags.get(id), routed);
+            write(change, routed, table, context, now);
         }
+    }
+
+    /**
+     * To the table's writer, unless the row violates a CHECK constraint its owner added to the
+     * table: then to the dead letters, since the row would fail its whole batch again on every
+     * restart. A hard delete removes the row, which no CHECK constrains.
+     */
+    private void write(ChangeEvent change, ChangeEvent routed, LiveTable table, Context context, long now) throws SQLException {
+        boolean removesRow = routed.operation() == Operation.DELETE && tables.get(change.table()).deleteMode() == DeleteMode.HARD;
+        if (!table.checks().isEmpty() && !removesRow) {
+            List<CheckConstraint> violated = access.violatedChecks(table, routed.latestRow());
+            if (!violated.isEmpty()) {
+                deadLetter(change, violated.stream()
+                        .map(check -> "violates CHECK constraint \"" + check.name() + "\" " + check.expression())
+                        .collect(Collectors.joining("; ")) + " of the warehouse table " + table.qualifiedName() + KEEPS_PREVIOUS,
+                        context, now);
+                return;
+            }
+        }
+        context.output(tags.get(change.table()), routed);
+    }
+
+    @Override
+    public void close() throws Exception {
+        access.close();
+        super.close();
     }
 
     private static String valueReasons(Map<String, String> problems) {

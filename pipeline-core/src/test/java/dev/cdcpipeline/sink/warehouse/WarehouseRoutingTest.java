@@ -204,6 +204,35 @@ class WarehouseRoutingTest {
         return new ChangeEvent(ORDERS, Operation.INSERT, row("id", id), null, after, at(id), 1_700_000_000_000L);
     }
 
+    @Test
+    void aRowThatViolatesACheckConstraintOfTheTableGoesToTheDeadLettersAndTheOthersToTheirTable() throws Exception {
+        Catalogs catalogs = new Catalogs();
+        LiveTable planned = LiveTable.fromPlan(PLANNED);
+        catalogs.live = new LiveTable(planned.schema(), planned.name(), planned.columns(),
+                List.of(new CheckConstraint("qty_below_1000", "(amount < 1000)")));
+        try (OneInputStreamOperatorTestHarness<ChangeEvent, ChangeEvent> harness = harness(SchemaChangeMode.EVOLVE, catalogs)) {
+            harness.processElement(insert(1, row("id", 1L, "amount", 5L)), 0);
+            harness.processElement(insert(2, row("id", 2L, "amount", 5_000L)), 0);
+
+            assertThat(written(harness)).extracting(ChangeEvent::key).containsExactly(Map.of("id", 1L));
+            assertThat(deadLetters(harness)).extracting(DeadLetter::reason).containsExactly(
+                    "violates CHECK constraint \"qty_below_1000\" (amount < 1000) of the warehouse table \"mirror\".\"shop_orders\";"
+                            + " the warehouse row keeps its previous version");
+            assertThat(catalogs.rowsChecked).hasSize(2);
+        }
+    }
+
+    @Test
+    void aTableWithoutCheckConstraintsCostsNoQuery() throws Exception {
+        Catalogs catalogs = new Catalogs();
+        try (OneInputStreamOperatorTestHarness<ChangeEvent, ChangeEvent> harness = harness(SchemaChangeMode.EVOLVE, catalogs)) {
+            harness.processElement(insert(1, row("id", 1L, "amount", 5_000L)), 0);
+
+            assertThat(written(harness)).hasSize(1);
+            assertThat(catalogs.rowsChecked).isEmpty();
+        }
+    }
+
     static SourceColumn column(String name, String dataType) {
         return new SourceColumn(name, dataType, false, 0, 0, 0, 0, true, false);
     }
@@ -215,6 +244,7 @@ class WarehouseRoutingTest {
         SourceSchema source = new SourceSchema(SOURCE_NOW, Map.of(), Map.of());
         Map<String, Integer> ids = Map.of();
         final List<EvolutionPlan> evolved = new ArrayList<>();
+        final List<Map<String, Object>> rowsChecked = new ArrayList<>();
 
         @Override
         public Map<TableId, LiveTable> readWarehouse(Collection<WarehouseTable> tables) {
@@ -236,6 +266,14 @@ class WarehouseRoutingTest {
             EvolutionPlan plan = EvolutionPlanner.plan(live, sourceNow, row, ids);
             evolved.add(plan);
             return plan;
+        }
+
+        /** As the warehouse would judge {@code qty_below_1000 (amount < 1000)}, the only check the tests give a table. */
+        @Override
+        public List<CheckConstraint> violatedChecks(LiveTable table, Map<String, Object> row) {
+            rowsChecked.add(row);
+            Object amount = row.get("amount");
+            return amount != null && ((Number) amount).longValue() >= 1000 ? table.checks() : List.of();
         }
     }
 }
