@@ -122,18 +122,8 @@ class KafkaSaslITCase {
 
     /** The secrets come from the environment, as in production: the file holds none. */
     private static String pipelineYaml() {
-        return """
-                pipeline:
-                  name: %s
-                  parallelism: 2
-                source:
-                  type: mariadb
-                  hostname: %s
-                  port: %d
-                  username: %s
-                  password: ${%s}
-                  tables: sasl.items
-                  server-id: 5600-5699
+        return SourceWithUnreadableRow.pipelineAndSource(PIPELINE, mariaDb, SOURCE_CDC, SOURCE_PASSWORD_VARIABLE, "sasl", "5600-5699")
+                + """
                 kafka:
                   bootstrap-servers: %s
                   delivery: exactly-once
@@ -141,11 +131,7 @@ class KafkaSaslITCase {
                   properties.sasl.mechanism: PLAIN
                   properties.sasl.jaas.config: ${%s}
                   properties.max.request.size: 16384
-                flink:
-                  execution.checkpointing.interval: %d ms
-                  execution.checkpointing.dir: %s
-                """.formatted(PIPELINE, mariaDb.host(), mariaDb.port(), SOURCE_CDC.user(), SOURCE_PASSWORD_VARIABLE,
-                kafka.bootstrapServers(), JAAS_VARIABLE, PipelineTestSupport.CHECKPOINT_INTERVAL.toMillis(),
-                workDirectory.resolve("checkpoints").toUri());
+                """.formatted(kafka.bootstrapServers(), JAAS_VARIABLE)
+                + SourceWithUnreadableRow.flinkSection(workDirectory.resolve("checkpoints"));
     }
 }

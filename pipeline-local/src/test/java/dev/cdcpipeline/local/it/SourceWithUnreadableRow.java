@@ -21,4 +21,35 @@ final class SourceWithUnreadableRow {
                 + " INSERT INTO " + database + ".items VALUES (1, '01:00:00', 'one'), (2, '100:00:00', 'two');");
         return mariaDb;
     }
+
+    /**
+     * The definition's {@code pipeline:} and {@code source:} sections: the source reads
+     * {@code <database>.items} as {@code cdc}, its password from the environment variable (the
+     * file holds no secret, as in production).
+     */
+    static String pipelineAndSource(String pipeline, EmbeddedMariaDb mariaDb, Credentials cdc, String passwordVariable,
+            String database, String serverIds) {
+        return """
+                pipeline:
+                  name: %s
+                  parallelism: 2
+                source:
+                  type: mariadb
+                  hostname: %s
+                  port: %d
+                  username: %s
+                  password: ${%s}
+                  tables: %s.items
+                  server-id: %s
+                """.formatted(pipeline, mariaDb.host(), mariaDb.port(), cdc.user(), passwordVariable, database, serverIds);
+    }
+
+    /** The definition's {@code flink:} section: the tests' checkpoint interval, checkpoints into {@code directory}. */
+    static String flinkSection(Path directory) {
+        return """
+                flink:
+                  execution.checkpointing.interval: %d ms
+                  execution.checkpointing.dir: %s
+                """.formatted(PipelineTestSupport.CHECKPOINT_INTERVAL.toMillis(), directory.toUri());
+    }
 }

@@ -137,30 +137,17 @@ class WarehouseTlsITCase {
 
     /** The warehouse URL carries the TLS settings, as README's security section says. */
     private static String pipelineYaml(Path rootCertificate) {
-        return """
-                pipeline:
-                  name: %s
-                  parallelism: 2
-                source:
-                  type: mariadb
-                  hostname: %s
-                  port: %d
-                  username: %s
-                  password: ${%s}
-                  tables: tls.items
-                  server-id: 5700-5799
+        return SourceWithUnreadableRow.pipelineAndSource(PIPELINE, mariaDb, SOURCE_CDC, SOURCE_PASSWORD_VARIABLE, "tls", "5700-5799")
+                + """
                 warehouse:
                   url: jdbc:postgresql://127.0.0.1:%d/%s?sslmode=verify-full&sslrootcert=%s
                   username: %s
                   password: ${%s}
                   schema: tls
                   flush-interval: 200ms
-                flink:
-                  execution.checkpointing.interval: %d ms
-                  execution.checkpointing.dir: %s
-                """.formatted(PIPELINE, mariaDb.host(), mariaDb.port(), SOURCE_CDC.user(), SOURCE_PASSWORD_VARIABLE,
-                warehouse.getPort(), WAREHOUSE_DATABASE, rootCertificate, WAREHOUSE_USER.user(), WAREHOUSE_PASSWORD_VARIABLE,
-                PipelineTestSupport.CHECKPOINT_INTERVAL.toMillis(), workDirectory.resolve("checkpoints").toUri());
+                """.formatted(warehouse.getPort(), WAREHOUSE_DATABASE, rootCertificate, WAREHOUSE_USER.user(),
+                        WAREHOUSE_PASSWORD_VARIABLE)
+                + SourceWithUnreadableRow.flinkSection(workDirectory.resolve("checkpoints"));
     }
 
     /** The test's own connections verify the server too: the server accepts no other kind. */
