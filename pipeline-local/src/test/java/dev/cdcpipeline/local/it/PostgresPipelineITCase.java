@@ -87,6 +87,9 @@ class PostgresPipelineITCase extends PlaygroundTestBase {
         RunningPipeline first = PipelineTestSupport.start(definition(playground, DemoSources.POSTGRES, "slot-owner", 1,
                 workDirectory.resolve("checkpoints"), "", "database: shop", sharedSlot));
         try {
+            // During the snapshot the slot is active only while a chunk's backfill reads it; once the
+            // snapshot is done, the job reads it without a pause.
+            assertThat(awaitConsistent(first.plan()).examples()).as("the first job's snapshot").isEmpty();
             awaitCondition("the first job to read its slot", () -> slotActive("shared_slot"));
 
             assertThatThrownBy(() -> PipelineTestSupport.start(definition(playground, DemoSources.POSTGRES, "slot-intruder", 1,
