@@ -100,8 +100,14 @@ final class SnapshotReadHoldBack extends AbstractStreamOperator<ChangeEvent> imp
     @Override
     public void processElement(StreamRecord<ChangeEvent> element) {
         ChangeEvent change = element.getValue();
+        // Once the snapshot is released nothing is held, and a log change passes without building its key.
+        boolean read = change.operation() == Operation.SNAPSHOT_READ;
+        if (!holding || (!read && heldChangesByKey.isEmpty())) {
+            output.collect(element);
+            return;
+        }
         String key = change.partitionKey();
-        if (holding && (change.operation() == Operation.SNAPSHOT_READ || heldChangesByKey.containsKey(key))) {
+        if (read || heldChangesByKey.containsKey(key)) {
             sinceLastCheckpoint.add(change);
             heldChangesByKey.merge(key, 1, Integer::sum);
             heldChanges++;
