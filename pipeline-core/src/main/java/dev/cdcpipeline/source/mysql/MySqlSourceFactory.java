@@ -18,7 +18,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** Builds Flink CDC's MySQL source (incremental snapshot, then binlog) for the discovered tables. */
+/**
+ * Builds Flink CDC's MySQL source (incremental snapshot, then binlog) for the discovered tables,
+ * its readers taking one snapshot split at a time (see {@link OneSnapshotSplitAtATimeSource}).
+ */
 public final class MySqlSourceFactory {
 
     /**
@@ -37,8 +40,9 @@ public final class MySqlSourceFactory {
 
     private MySqlSourceFactory() {}
 
-    public static MySqlSource<Either<DeadLetter, ChangeEvent>> create(MySqlSourceSettings source, List<SourceTable> tables) {
-        return MySqlSource.<Either<DeadLetter, ChangeEvent>>builder()
+    public static OneSnapshotSplitAtATimeSource<Either<DeadLetter, ChangeEvent>> create(
+            MySqlSourceSettings source, List<SourceTable> tables) {
+        return new OneSnapshotSplitAtATimeSource<>(MySqlSource.<Either<DeadLetter, ChangeEvent>>builder()
                 .hostname(source.hostname())
                 .port(source.port())
                 .username(source.username())
@@ -54,7 +58,7 @@ public final class MySqlSourceFactory {
                 .includeSchemaChanges(false)
                 .deserializer(new ChangeEventDeserializer(source.name(), SourceDialect.MYSQL,
                         tables.stream().collect(Collectors.toMap(SourceTable::id, SourceTable::jsonColumns))))
-                .build();
+                .build());
     }
 
     private static StartupOptions startupOptions(MySqlSourceSettings source) {
