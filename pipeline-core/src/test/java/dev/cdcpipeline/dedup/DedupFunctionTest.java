@@ -139,6 +139,22 @@ class DedupFunctionTest {
         assertThat(output()).extracting(change -> change.position().offset()).containsExactly(200L);
     }
 
+    @Test
+    void aRestoredInstanceChecksReadsAgainstTheRestoredPositions() throws Exception {
+        process(List.of(update(2, 20, 21, 100)));
+        OperatorSubtaskState snapshot = harness.snapshot(1L, 1L);
+        harness.close();
+
+        harness = newHarness();
+        harness.initializeState(snapshot);
+        harness.open();
+        // No log change has passed this instance yet, but its restored state knows row 2's.
+        process(List.of(read(2, 20), read(3, 30)));
+
+        assertThat(output()).containsExactly(read(3, 30));
+        assertThat(dedup.metrics().staleDropped.getCount()).isEqualTo(1);
+    }
+
     private void process(List<ChangeEvent> changes) throws Exception {
         for (ChangeEvent change : changes) {
             harness.processElement(new StreamRecord<>(change));
