@@ -2,6 +2,7 @@ package dev.cdcpipeline.job;
 
 import dev.cdcpipeline.change.ChangeEvent;
 import dev.cdcpipeline.change.TableId;
+import dev.cdcpipeline.change.serialization.PartitionKeyTypeInfo;
 import dev.cdcpipeline.deadletter.DeadLetter;
 import dev.cdcpipeline.dedup.DedupFunction;
 import dev.cdcpipeline.features.FeatureGraph;
@@ -49,7 +50,7 @@ public final class PipelineGraph {
             List<TableId> tables, Duration dedupStateTtl, Map<TableId, TableTransform> transforms, List<FeatureView> featureViews,
             PipelineOutputs outputs) {
         DataStream<ChangeEvent> deduplicated =
-                changes.keyBy(ChangeEvent::partitionKey)
+                changes.keyBy(ChangeEvent::partitionKey, PartitionKeyTypeInfo.INSTANCE)
                         .process(new DedupFunction(dedupStateTtl, tables))
                         .uid(DEDUP_UID)
                         .name("Dedup by table and primary key");

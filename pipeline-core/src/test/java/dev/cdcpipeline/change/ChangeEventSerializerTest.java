@@ -9,13 +9,17 @@ import dev.cdcpipeline.change.serialization.ChangeEventTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
+import org.apache.flink.core.memory.DataOutputViewStreamWrapper;
 import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.Arrays;
 import java.util.Map;
 
 class ChangeEventSerializerTest {
@@ -60,6 +64,25 @@ class ChangeEventSerializerTest {
 
         assertThat(copy.after()).isNull();
         assertThat(copy.before()).isEqualTo(delete.before());
+    }
+
+    @Test
+    void writesTheSameBytesToAStreamAsToMemory() throws Exception {
+        // Checkpoints write to streams, the network to memory; both read with one format.
+        ChangeEvent update = new ChangeEvent(new TableId("mysql", "shop", "orders"), Operation.UPDATE, row("id", 42L),
+                EVERY_KIND, EVERY_KIND, SourcePosition.ofBinlog("mysql-bin.000003", 4711, 2), 1_732_500_000_000L);
+        DataOutputSerializer memory = new DataOutputSerializer(128);
+        ChangeEventSerializer.INSTANCE.serialize(update, memory);
+        ByteArrayOutputStream stream = new ByteArrayOutputStream();
+        DataOutputViewStreamWrapper streamView = new DataOutputViewStreamWrapper(stream);
+        ChangeEventSerializer.INSTANCE.serialize(update, streamView);
+        ChangeEventSerializer.INSTANCE.serialize(ChangeEvents.delete(7, 10, 99), streamView);
+
+        assertThat(Arrays.copyOf(stream.toByteArray(), memory.length())).isEqualTo(memory.getCopyOfBuffer());
+        DataInputDeserializer in = new DataInputDeserializer(stream.toByteArray());
+        assertThat(RowValues.sameRow(ChangeEventSerializer.INSTANCE.deserialize(in).after(), EVERY_KIND)).isTrue();
+        assertThat(ChangeEventSerializer.INSTANCE.deserialize(in).before()).isEqualTo(ChangeEvents.delete(7, 10, 99).before());
+        assertThat(in.available()).isZero();
     }
 
     @Test

@@ -9,7 +9,9 @@ import dev.cdcpipeline.change.ChangeEvent;
 import dev.cdcpipeline.change.ChangeEvents;
 import dev.cdcpipeline.change.Operation;
 import dev.cdcpipeline.change.SourcePosition;
+import dev.cdcpipeline.change.serialization.PartitionKeyTypeInfo;
 
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
@@ -41,9 +43,14 @@ class DedupFunctionTest {
     }
 
     private KeyedOneInputStreamOperatorTestHarness<String, ChangeEvent, ChangeEvent> newHarness() throws Exception {
+        return newHarness(PartitionKeyTypeInfo.INSTANCE);
+    }
+
+    /** Keyed as in the pipeline, or with another type for the same keys. */
+    private KeyedOneInputStreamOperatorTestHarness<String, ChangeEvent, ChangeEvent> newHarness(TypeInformation<String> keyType)
+            throws Exception {
         dedup = new DedupFunction(TTL);
-        return new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(dedup), ChangeEvent::partitionKey, Types.STRING);
+        return new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(dedup), ChangeEvent::partitionKey, keyType);
     }
 
     @Test
@@ -137,6 +144,25 @@ class DedupFunctionTest {
         process(List.of(insert(1, 10, 100), update(1, 10, 12, 200)));
 
         assertThat(output()).extracting(change -> change.position().offset()).containsExactly(200L);
+    }
+
+    @Test
+    void stateKeyedByFlinksOwnStringSerializerRestores() throws Exception {
+        // Pipelines before the partition key had its own serializer keyed the state with Types.STRING.
+        harness.close();
+        harness = newHarness(Types.STRING);
+        harness.open();
+        process(List.of(insert(1, 10, 100)));
+        OperatorSubtaskState snapshot = harness.snapshot(1L, 1L);
+        harness.close();
+
+        harness = newHarness();
+        harness.initializeState(snapshot);
+        harness.open();
+        process(List.of(insert(1, 10, 100), update(1, 10, 12, 200)));
+
+        assertThat(output()).extracting(change -> change.position().offset()).containsExactly(200L);
+        assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
     }
 
     @Test

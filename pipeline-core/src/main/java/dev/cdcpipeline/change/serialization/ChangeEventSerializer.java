@@ -55,6 +55,11 @@ public final class ChangeEventSerializer extends TypeSerializerSingleton<ChangeE
 
     @Override
     public void serialize(ChangeEvent event, DataOutputView target) throws IOException {
+        // Checkpoints of the events held in operator state write to streams (see OneWriteToStreams).
+        OneWriteToStreams.write(target, out -> write(event, out));
+    }
+
+    private static void write(ChangeEvent event, DataOutputView target) throws IOException {
         StringValue.writeString(event.table().source(), target);
         StringValue.writeString(event.table().database(), target);
         StringValue.writeString(event.table().table(), target);
