@@ -135,12 +135,7 @@ class DedupFunctionTest {
     @Test
     void stateSurvivesARestoreFromASnapshot() throws Exception {
         process(List.of(insert(1, 10, 100)));
-        OperatorSubtaskState snapshot = harness.snapshot(1L, 1L);
-        harness.close();
-
-        harness = newHarness();
-        harness.initializeState(snapshot);
-        harness.open();
+        restartFromASnapshot();
         process(List.of(insert(1, 10, 100), update(1, 10, 12, 200)));
 
         assertThat(output()).extracting(change -> change.position().offset()).containsExactly(200L);
@@ -153,12 +148,7 @@ class DedupFunctionTest {
         harness = newHarness(Types.STRING);
         harness.open();
         process(List.of(insert(1, 10, 100)));
-        OperatorSubtaskState snapshot = harness.snapshot(1L, 1L);
-        harness.close();
-
-        harness = newHarness();
-        harness.initializeState(snapshot);
-        harness.open();
+        restartFromASnapshot();
         process(List.of(insert(1, 10, 100), update(1, 10, 12, 200)));
 
         assertThat(output()).extracting(change -> change.position().offset()).containsExactly(200L);
@@ -168,17 +158,21 @@ class DedupFunctionTest {
     @Test
     void aRestoredInstanceChecksReadsAgainstTheRestoredPositions() throws Exception {
         process(List.of(update(2, 20, 21, 100)));
-        OperatorSubtaskState snapshot = harness.snapshot(1L, 1L);
-        harness.close();
-
-        harness = newHarness();
-        harness.initializeState(snapshot);
-        harness.open();
+        restartFromASnapshot();
         // No log change has passed this instance yet, but its restored state knows row 2's.
         process(List.of(read(2, 20), read(3, 30)));
 
         assertThat(output()).containsExactly(read(3, 30));
         assertThat(dedup.metrics().staleDropped.getCount()).isEqualTo(1);
+    }
+
+    /** A checkpoint, then a new instance, keyed as in the pipeline, restored from it. */
+    private void restartFromASnapshot() throws Exception {
+        OperatorSubtaskState snapshot = harness.snapshot(1L, 1L);
+        harness.close();
+        harness = newHarness();
+        harness.initializeState(snapshot);
+        harness.open();
     }
 
     private void process(List<ChangeEvent> changes) throws Exception {
