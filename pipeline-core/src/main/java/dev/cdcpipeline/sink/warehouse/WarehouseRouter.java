@@ -182,8 +182,7 @@ final class WarehouseRouter extends ProcessFunction<ChangeEvent, ChangeEvent> im
      * restart. A hard delete removes the row, which no CHECK constrains.
      */
     private void write(ChangeEvent change, ChangeEvent routed, LiveTable table, Context context, long now) throws SQLException {
-        boolean removesRow = routed.operation() == Operation.DELETE && tables.get(change.table()).deleteMode() == DeleteMode.HARD;
-        if (!table.checks().isEmpty() && !removesRow) {
+        if (!table.checks().isEmpty() && !removesRow(change, routed)) {
             List<CheckConstraint> violated = access.violatedChecks(table, routed.latestRow());
             if (!violated.isEmpty()) {
                 deadLetter(change, violated.stream()
@@ -194,6 +193,10 @@ final class WarehouseRouter extends ProcessFunction<ChangeEvent, ChangeEvent> im
             }
         }
         context.output(tags.get(change.table()), routed);
+    }
+
+    private boolean removesRow(ChangeEvent change, ChangeEvent routed) {
+        return routed.operation() == Operation.DELETE && tables.get(change.table()).deleteMode() == DeleteMode.HARD;
     }
 
     @Override
