@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
@@ -16,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  * (ours: checks, warehouse tables and topics, submission; the peer: its tables and topics, SQL
  * planning, submission) to the moment the last row is in BOTH sinks: the topic holds every row
  * for a {@code read_committed} consumer (counted by a consumer following the topic) and the
- * warehouse table holds every row ({@code count(*)}, polled every 500 ms, every 100 ms near the end).
+ * warehouse table holds every row (counted every 500 ms, every 100 ms near the end, by
+ * {@link SnapshotRowCount}, which counts only the part of the table the snapshot is writing).
  */
 final class SnapshotMeasurement {
 
@@ -38,6 +40,11 @@ final class SnapshotMeasurement {
 
     /** Starts the job, waits until both sinks hold {@code rows} rows, measures its checkpoint, cancels it. */
     Result run(String phase, Callable<StartedMirror> starter, long rows, Duration checkpointInterval) throws Exception {
+        NavigableMap<Long, Long> sourceBlocks = SnapshotRowCount.sourceBlocks(servers);
+        if (SnapshotRowCount.total(sourceBlocks) != rows) {
+            throw new IllegalStateException(phase + ": shop.orders holds " + SnapshotRowCount.total(sourceBlocks)
+                    + " rows, not the " + rows + " the bench loaded");
+        }
         boolean peakReset = PeakMemory.reset();
         ResourceUsage before = meter.read();
         long started = System.nanoTime();
@@ -52,7 +59,7 @@ final class SnapshotMeasurement {
         ArrivalCounter kafka = new ArrivalCounter();
         try (CommittedTopicTail tail = CommittedTopicTail.start(threads, servers.kafkaBootstrapServers(), mirror.ordersTopic(),
                         Duration.ofMillis(100), kafka);
-                WarehouseTableProgress warehouse = new WarehouseTableProgress(servers, mirror.ordersTable())) {
+                SnapshotRowCount warehouse = SnapshotRowCount.against(servers.warehouse(), mirror.ordersTable(), sourceBlocks)) {
             long deadline = started + TimeUnit.MINUTES.toNanos(5) + TimeUnit.SECONDS.toNanos(rows / 2_000);
             double kafkaDone = -1;
             double warehouseDone = -1;
