@@ -20,6 +20,7 @@ final class BenchResults {
     private StreamingMeasurement.Result exactlyOnce;
     private StreamingMeasurement.Result atLeastOnce;
     private final List<LatencyMeasurement.Result> latencies = new ArrayList<>();
+    private final List<Figure> warmUps = new ArrayList<>();
 
     BenchResults(MachineDescription machine, long checkpointIntervalMillis) {
         this.machine = machine;
@@ -29,6 +30,12 @@ final class BenchResults {
     void loaded(long rows, double rowsPerSecond) {
         loadRate = new Figure("load", "rows_per_s", rowsPerSecond, "rows/s",
                 rows + " rows by multi-row INSERTs, 2 connections, not in the binlog");
+    }
+
+    /** A mirror ran over the first {@code rows} rows before the measured snapshots (see {@link MirrorWarmUp}). */
+    void warmedUp(String engine, long rows, double seconds) {
+        warmUps.add(new Figure(MirrorWarmUp.PHASE, engine + "_seconds", seconds, "s",
+                rows + " rows into both sinks, then stopped; not measured"));
     }
 
     void rawRead(RawReadMeasurement.Result result) {
@@ -67,6 +74,7 @@ final class BenchResults {
         if (rawRead != null) {
             figures.addAll(rawRead.figures());
         }
+        figures.addAll(warmUps);
         if (snapshot != null) {
             figures.addAll(snapshot.figures());
             if (rawRead != null) {

@@ -22,6 +22,8 @@ final class BenchRun {
     private static final long SEED = 42;
     /** Our pipelines' binlog client ids; the playground uses 5400-5499 and the peer's script 5501-5512. */
     private static final int SERVER_ID_BASE = 5600;
+    /** Added to the base for the warm-up's pipeline; the measured ones add 0, 10, 20... */
+    private static final int WARM_UP_SERVER_IDS = 90;
 
     private final BenchOptions options;
     private final PrintStream out;
@@ -72,6 +74,15 @@ final class BenchRun {
         RawReadMeasurement.Result rawRead = new RawReadMeasurement(servers, meter).run(options.rows());
         results.rawRead(rawRead);
         out.printf("%s: %,.0f rows/s (median of 3)%n", RawReadMeasurement.PHASE, rawRead.rowsPerSecond());
+
+        MirrorWarmUp warmUp = new MirrorWarmUp(servers, threads, out);
+        BenchPipeline warmUpPipeline = new BenchPipeline("bench-warm-up", StartupMode.INITIAL, Delivery.EXACTLY_ONCE,
+                interval, parallelism, SERVER_ID_BASE + WARM_UP_SERVER_IDS, options.flinkOptions());
+        long warmUpRows = MirrorWarmUp.rowsFor(options.rows());
+        results.warmedUp("pipeline", warmUpRows, warmUp.run(() -> warmUpPipeline.start(servers, checkpoints), options.rows()));
+        results.warmedUp("flink_sql", warmUpRows,
+                warmUp.run(() -> PeerSqlMirror.start(servers, parallelism, interval), options.rows()));
+        PeerSqlMirror.clearOutputs(servers);
 
         SnapshotMeasurement snapshots = new SnapshotMeasurement(servers, threads, meter, out);
         BenchPipeline snapshotPipeline = new BenchPipeline("bench-snapshot", StartupMode.INITIAL, Delivery.EXACTLY_ONCE,

@@ -4,6 +4,7 @@ import org.apache.flink.core.execution.JobClient;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,6 +34,16 @@ record StartedMirror(String engine, JobClient job, String ordersTable, String or
     void cancel() throws Exception {
         if (!job.getJobExecutionResult().isDone()) {
             job.cancel().get(60, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Cancels the job and waits until it has ended: none of its tasks writes anything after this. */
+    void cancelAndAwaitEnd() throws Exception {
+        cancel();
+        try {
+            job.getJobExecutionResult().get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException cancelled) {
+            // What a cancelled job ends with.
         }
     }
 }
