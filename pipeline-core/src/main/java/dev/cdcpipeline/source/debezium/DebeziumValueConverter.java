@@ -13,7 +13,6 @@ import java.nio.ByteBuffer;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -91,7 +90,7 @@ final class DebeziumValueConverter {
                     return localDateTime(Math.floorDiv((long) value, NANOS_PER_SECOND), Math.floorMod((long) value, NANOS_PER_SECOND));
                 case "io.debezium.time.ZonedTimestamp":
                     // ISO-8601 with an offset; Debezium renders TIMESTAMP columns in UTC.
-                    return OffsetDateTime.parse((String) value).toInstant();
+                    return ZonedTimestampText.toInstant((String) value);
                 case "io.debezium.time.Time":
                     return timeOfDay(field, ((Number) value).longValue(), 1_000_000L);
                 case "io.debezium.time.MicroTime":
