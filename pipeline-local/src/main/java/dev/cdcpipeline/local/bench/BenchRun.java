@@ -79,9 +79,9 @@ final class BenchRun {
         BenchPipeline warmUpPipeline = new BenchPipeline("bench-warm-up", StartupMode.INITIAL, Delivery.EXACTLY_ONCE,
                 interval, parallelism, SERVER_ID_BASE + WARM_UP_SERVER_IDS, options.flinkOptions());
         long warmUpRows = MirrorWarmUp.rowsFor(options.rows());
-        results.warmedUp("pipeline", warmUpRows, warmUp.run(() -> warmUpPipeline.start(servers, checkpoints), options.rows()));
+        results.warmedUp("pipeline", warmUpRows, warmUp.run(() -> warmUpPipeline.start(servers, checkpoints), warmUpRows));
         results.warmedUp("flink_sql", warmUpRows,
-                warmUp.run(() -> PeerSqlMirror.start(servers, parallelism, interval), options.rows()));
+                warmUp.run(() -> PeerSqlMirror.start(servers, parallelism, interval), warmUpRows));
         PeerSqlMirror.clearOutputs(servers);
 
         SnapshotMeasurement snapshots = new SnapshotMeasurement(servers, threads, meter, out);

@@ -39,12 +39,11 @@ final class MirrorWarmUp {
     }
 
     /**
-     * Starts the mirror, waits until both sinks hold {@code min(rows, ROWS)} rows, stops it.
+     * Starts the mirror, waits until both sinks hold {@code wanted} rows ({@link #rowsFor}), stops it.
      *
      * @return the seconds that took
      */
-    double run(Callable<StartedMirror> starter, long rows) throws Exception {
-        long wanted = rowsFor(rows);
+    double run(Callable<StartedMirror> starter, long wanted) throws Exception {
         long started = System.nanoTime();
         StartedMirror mirror = starter.call();
         ArrivalCounter kafka = new ArrivalCounter();

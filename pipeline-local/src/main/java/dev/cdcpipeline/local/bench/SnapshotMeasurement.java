@@ -41,9 +41,10 @@ final class SnapshotMeasurement {
     /** Starts the job, waits until both sinks hold {@code rows} rows, measures its checkpoint, cancels it. */
     Result run(String phase, Callable<StartedMirror> starter, long rows, Duration checkpointInterval) throws Exception {
         NavigableMap<Long, Long> sourceBlocks = SnapshotRowCount.sourceBlocks(servers);
-        if (SnapshotRowCount.total(sourceBlocks) != rows) {
-            throw new IllegalStateException(phase + ": shop.orders holds " + SnapshotRowCount.total(sourceBlocks)
-                    + " rows, not the " + rows + " the bench loaded");
+        long sourceRows = SnapshotRowCount.total(sourceBlocks);
+        if (sourceRows != rows) {
+            throw new IllegalStateException(phase + ": shop.orders holds " + sourceRows + " rows, not the " + rows
+                    + " the bench loaded");
         }
         boolean peakReset = PeakMemory.reset();
         ResourceUsage before = meter.read();
@@ -59,7 +60,7 @@ final class SnapshotMeasurement {
         ArrivalCounter kafka = new ArrivalCounter();
         try (CommittedTopicTail tail = CommittedTopicTail.start(threads, servers.kafkaBootstrapServers(), mirror.ordersTopic(),
                         Duration.ofMillis(100), kafka);
-                SnapshotRowCount warehouse = SnapshotRowCount.against(servers.warehouse(), mirror.ordersTable(), sourceBlocks)) {
+                SnapshotRowCount warehouse = new SnapshotRowCount(servers.warehouse(), mirror.ordersTable(), sourceBlocks)) {
             long deadline = started + TimeUnit.MINUTES.toNanos(5) + TimeUnit.SECONDS.toNanos(rows / 2_000);
             double kafkaDone = -1;
             double warehouseDone = -1;

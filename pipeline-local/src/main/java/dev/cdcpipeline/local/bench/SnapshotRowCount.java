@@ -30,8 +30,11 @@ final class SnapshotRowCount implements AutoCloseable {
     private final NavigableMap<Long, Long> incompleteBlocks;
     private long rowsInCompleteBlocks;
 
-    private SnapshotRowCount(Connection warehouse, String qualifiedTable, NavigableMap<Long, Long> sourceBlocks)
-            throws SQLException {
+    /**
+     * Counts {@code qualifiedTable}'s rows against {@code sourceBlocks} ({@link #sourceBlocks}),
+     * through {@code warehouse}, a connection it takes over and closes.
+     */
+    SnapshotRowCount(Connection warehouse, String qualifiedTable, NavigableMap<Long, Long> sourceBlocks) throws SQLException {
         this.connection = warehouse;
         this.incompleteBlocks = new TreeMap<>(sourceBlocks);
         try (Statement statement = connection.createStatement()) {
@@ -40,15 +43,6 @@ final class SnapshotRowCount implements AutoCloseable {
         }
         this.countByBlockFrom = connection.prepareStatement("SELECT id / " + BLOCK_IDS + " AS block, count(*) FROM "
                 + qualifiedTable + " WHERE id >= ? GROUP BY block");
-    }
-
-    /**
-     * Counts {@code qualifiedTable}'s rows against {@code sourceBlocks} ({@link #sourceBlocks}),
-     * through {@code warehouse}, a connection it takes over and closes.
-     */
-    static SnapshotRowCount against(Connection warehouse, String qualifiedTable, NavigableMap<Long, Long> sourceBlocks)
-            throws SQLException {
-        return new SnapshotRowCount(warehouse, qualifiedTable, sourceBlocks);
     }
 
     /**

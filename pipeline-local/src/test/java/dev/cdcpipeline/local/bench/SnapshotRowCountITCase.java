@@ -50,7 +50,7 @@ class SnapshotRowCountITCase {
         sourceBlocks.put(1L, 9_900L);
         sourceBlocks.put(2L, 5_001L);
         try (Connection writer = connect();
-                SnapshotRowCount count = SnapshotRowCount.against(connect(), TABLE, sourceBlocks)) {
+                SnapshotRowCount count = new SnapshotRowCount(connect(), TABLE, sourceBlocks)) {
             assertThat(count.count()).isZero();
 
             // Chunks arrive out of order: part of block 2 before block 1.
